@@ -1,0 +1,273 @@
+/**
+ * The whole data model. Times are ISO 8601 UTC strings (they sort as text and
+ * travel to the wire unchanged); ids are opaque random strings; JSON columns
+ * hold small documents only. See docs/adr/0001-data-layer.md.
+ */
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const id = () => text('id').primaryKey();
+const createdAt = () => text('created_at').notNull();
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    handle: text('handle').notNull(),
+    role: text('role', { enum: ['member', 'lead', 'admin'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    uniqueIndex('users_handle_unique').on(sql`lower(${t.handle})`),
+  ],
+);
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    targetDays: integer('target_days').notNull().default(14),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('teams_slug_unique').on(t.slug)],
+);
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user').on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** sha256 of the cookie value: a stolen database does not yield live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const invites = sqliteTable(
+  'invites',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('invites_user').on(t.userId)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The token acts as this user. */
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    company: text('company'),
+    email: text('email'),
+    handles: text('handles', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    crmId: text('crm_id'),
+    tier: text('tier', { enum: ['standard', 'key', 'enterprise'] }).notNull().default('standard'),
+    mergedInto: text('merged_into'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('customers_name').on(sql`lower(${t.name})`), index('customers_merged').on(t.mergedInto)],
+);
+
+export const insights = sqliteTable(
+  'insights',
+  {
+    id: id(),
+    authorId: text('author_id').notNull().references(() => users.id),
+    body: text('body').notNull(),
+    channel: text('channel', {
+      enum: ['call', 'chat', 'email', 'social', 'forum', 'survey', 'in_person', 'other'],
+    }).notNull(),
+    sentiment: text('sentiment', { enum: ['negative', 'neutral', 'positive'] }).notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    sourceUrl: text('source_url'),
+    customerId: text('customer_id').references(() => customers.id),
+    createdAt: createdAt(),
+    editedAt: text('edited_at'),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    index('insights_created').on(t.createdAt, t.id),
+    index('insights_customer').on(t.customerId, t.createdAt),
+    index('insights_author').on(t.authorId, t.createdAt),
+  ],
+);
+
+export const insightTags = sqliteTable(
+  'insight_tags',
+  {
+    insightId: text('insight_id').notNull().references(() => insights.id),
+    tag: text('tag').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.insightId] }), index('insight_tags_insight').on(t.insightId)],
+);
+
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: id(),
+    insightId: text('insight_id').notNull().references(() => insights.id),
+    authorId: text('author_id').notNull().references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    editedAt: text('edited_at'),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('replies_insight').on(t.insightId, t.createdAt)],
+);
+
+/** A resolved @mention, stored so that a later rename does not break it. */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: id(),
+    insightId: text('insight_id').notNull().references(() => insights.id),
+    replyId: text('reply_id').references(() => replies.id),
+    userId: text('user_id').references(() => users.id),
+    teamId: text('team_id').references(() => teams.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mentions_insight').on(t.insightId), index('mentions_reply').on(t.replyId)],
+);
+
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    id: id(),
+    insightId: text('insight_id').references(() => insights.id),
+    replyId: text('reply_id').references(() => replies.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: ['me_too', 'thanks', 'insightful'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reactions_insight_unique').on(t.insightId, t.userId, t.kind).where(sql`${t.insightId} is not null`),
+    uniqueIndex('reactions_reply_unique').on(t.replyId, t.userId, t.kind).where(sql`${t.replyId} is not null`),
+  ],
+);
+
+export const issues = sqliteTable(
+  'issues',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    kind: text('kind', { enum: ['cx-fix', 'problem', 'improvement', 'innovation'] }).notNull(),
+    status: text('status', { enum: ['open', 'claimed', 'in_progress', 'resolved', 'wont_fix'] }).notNull(),
+    teamId: text('team_id').references(() => teams.id),
+    assigneeId: text('assignee_id').references(() => users.id),
+    createdById: text('created_by_id').notNull().references(() => users.id),
+    priorityScore: integer('priority_score').notNull().default(0),
+    priorityOverrideScore: integer('priority_override_score'),
+    priorityOverrideReason: text('priority_override_reason'),
+    priorityOverrideById: text('priority_override_by_id').references(() => users.id),
+    resolutionNote: text('resolution_note'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    claimedAt: text('claimed_at'),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    index('issues_status').on(t.status, t.updatedAt),
+    index('issues_team').on(t.teamId, t.status),
+    index('issues_priority').on(t.priorityScore, t.id),
+  ],
+);
+
+export const issueEvidence = sqliteTable(
+  'issue_evidence',
+  {
+    issueId: text('issue_id').notNull().references(() => issues.id),
+    insightId: text('insight_id').notNull().references(() => insights.id),
+    addedById: text('added_by_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.insightId] }), index('issue_evidence_insight').on(t.insightId)],
+);
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: ['mention', 'claimed', 'status', 'loop_closed'] }).notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    readAt: text('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user').on(t.userId, t.createdAt, t.id)],
+);
+
+/** Append-only: the source of live updates, replay, history and audit. Never updated or deleted. */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    actorId: text('actor_id'),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** When set, only this user may hear the event (notifications). */
+    audienceUserId: text('audience_user_id'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('events_subject').on(t.subjectType, t.subjectId, t.seq)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    /** null while the first request is still running. */
+    statusCode: integer('status_code'),
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);

@@ -1,0 +1,77 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIMITS } from '../shared/limits.js';
+import { loadConfig, type Config } from './config.js';
+import errors from './plugins/errors.js';
+import store from './plugins/store.js';
+import auth from './plugins/auth.js';
+import security from './plugins/security.js';
+import rateLimit from './plugins/rate-limit.js';
+import idempotency from './plugins/idempotency.js';
+import openapi from './plugins/openapi.js';
+import client from './plugins/client.js';
+import { healthRoutes } from './features/health/routes.js';
+import { authRoutes } from './features/auth/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { teamRoutes } from './features/teams/routes.js';
+import { tokenRoutes } from './features/tokens/routes.js';
+
+export interface BuildOptions {
+  config?: Partial<Config>;
+  /** Where the built client lives; defaults to dist/client beside the project. */
+  clientRoot?: string;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), '../..');
+
+/**
+ * Builds a ready Frontline app: plugins in order (framework → capabilities →
+ * features), never listening. Tests build it on a temp folder; main.ts listens.
+ */
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config: Config = { ...loadConfig(), ...options.config };
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: LIMITS.requestBodyBytes,
+    trustProxy: false,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Bodies are JSON only: anything else is a 415 from Fastify's content-type parsing.
+  app.removeContentTypeParser(['text/plain']);
+
+  await app.register(errors);
+  await app.register(cookie);
+  await app.register(store, { file: join(config.dataDir, 'frontline.db') });
+  await app.register(security, { publicUrl: config.publicUrl });
+  await app.register(auth);
+  await app.register(rateLimit, { perMinute: config.rateLimit });
+  await app.register(idempotency);
+  await app.register(openapi);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { secureCookies: config.publicUrl.startsWith('https:') });
+      await api.register(userRoutes, { publicUrl: config.publicUrl });
+      await api.register(teamRoutes);
+      await api.register(tokenRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(client, { root: options.clientRoot ?? join(projectRoot, 'dist/client') });
+  await app.ready();
+  return app;
+}

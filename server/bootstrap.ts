@@ -1,0 +1,54 @@
+import { count, eq, and } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { users } from '../db/schema.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.js';
+import { hashPassword } from './features/auth/passwords.js';
+import { newId, nowIso } from './store/ids.js';
+
+export interface BootstrapReport {
+  seededDemo: boolean;
+  /** The demo accounts exist (seeded now or on an earlier start): print them with the warning. */
+  hasDemoAccounts: boolean;
+  createdAdmin: string | null;
+}
+
+/**
+ * How an instance begins: the demo workspace on a new, empty database (unless
+ * FRONTLINE_DEMO=0), and the configured admin when no admin exists yet.
+ */
+export async function bootstrap(app: FastifyInstance): Promise<BootstrapReport> {
+  const { db } = app.store;
+  const { demo, adminEmail, adminPassword } = app.config;
+  const report: BootstrapReport = { seededDemo: false, hasDemoAccounts: false, createdAdmin: null };
+  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  if (empty && demo) {
+    seedDemo(db, await hashPassword(DEMO_PASSWORD));
+    report.seededDemo = true;
+  }
+  const hasAdmin = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).get();
+  if (!hasAdmin && adminEmail && adminPassword) {
+    const passwordHash = await hashPassword(adminPassword);
+    const id = newId();
+    const handle = (adminEmail.split('@')[0] ?? 'admin').toLowerCase().replace(/[^a-z0-9_.-]/g, '') || 'admin';
+    app.store.write(({ tx, append }) => {
+      const at = nowIso();
+      tx.insert(users).values({ id, email: adminEmail, displayName: 'Administrator', handle, role: 'admin', passwordHash, createdAt: at, updatedAt: at }).run();
+      append('user.created', { actorId: null, subject: { type: 'user', id }, data: { userId: id, email: adminEmail, role: 'admin' } });
+    });
+    report.createdAdmin = adminEmail;
+  } else if (!hasAdmin && !report.seededDemo) {
+    app.log.warn('No admin exists: set FRONTLINE_ADMIN_EMAIL and FRONTLINE_ADMIN_PASSWORD to create one.');
+  }
+  report.hasDemoAccounts = db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGINS[0]?.email ?? '')).get() !== undefined;
+  return report;
+}
+
+export const demoBanner = (url: string) =>
+  [
+    '',
+    `  Frontline is running at ${url}`,
+    '',
+    '  ⚠  DEMO WORKSPACE: these accounts share a public password. Do not use it for real data.',
+    ...DEMO_LOGINS.map((l) => `     ${l.email.padEnd(22)} (${l.role})   password: ${DEMO_PASSWORD}`),
+    '',
+  ].join('\n');

@@ -1,0 +1,21 @@
+import fp from 'fastify-plugin';
+import { openDatabase, type DbHandle } from '../../db/client.js';
+import { Store } from '../store/store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    database: DbHandle;
+  }
+}
+
+/** Opens the database once per app and closes it when the app closes, after in-flight requests finish. */
+export default fp<{ file: string }>(
+  async (app, opts) => {
+    const handle = openDatabase(opts.file);
+    app.decorate('database', handle);
+    app.decorate('store', new Store(handle.db));
+    app.addHook('onClose', async () => handle.close());
+  },
+  { name: 'store' },
+);

@@ -1,0 +1,95 @@
+import type { Db, Tx } from '../../db/client.js';
+import { events } from '../../db/schema.js';
+import type { EventDataOf, EventType } from '../../shared/events.js';
+import { nowIso } from './ids.js';
+
+export interface StoredEvent {
+  seq: number;
+  type: EventType;
+  at: string;
+  actorId: string | null;
+  subject: { type: string; id: string };
+  data: Record<string, unknown>;
+  audienceUserId: string | null;
+}
+
+export interface EventInput<T extends EventType> {
+  actorId: string | null;
+  subject: { type: string; id: string };
+  data: EventDataOf<T>;
+  /** Only this user may hear it (a notification); null means everyone signed in. */
+  audienceUserId?: string | null;
+}
+
+/** Receives events after the transaction that wrote them has committed. */
+export type EventListener = (events: readonly StoredEvent[]) => void;
+
+export interface WriteContext {
+  tx: Tx;
+  /** Appends to the event log in the current transaction; the only way services write events. */
+  append<T extends EventType>(type: T, input: EventInput<T>): StoredEvent;
+}
+
+/**
+ * The one door for writes: a synchronous transaction (better-sqlite3 cannot
+ * roll back across an await) that collects the events it appends and hands
+ * them to listeners only once the commit succeeded.
+ */
+export class Store {
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(readonly db: Db) {}
+
+  onCommit(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  write<T>(body: (ctx: WriteContext) => T): T {
+    const written: StoredEvent[] = [];
+    const result = this.db.transaction(
+      (tx) => {
+        const out = body({ tx, append: (type, input) => appendEvent(tx, written, type, input) });
+        if (out instanceof Promise) throw new Error('Store.write bodies must be synchronous');
+        return out;
+      },
+      { behavior: 'immediate' },
+    );
+    if (written.length > 0) for (const listener of this.listeners) listener(written);
+    return result;
+  }
+}
+
+function appendEvent<T extends EventType>(
+  tx: Tx,
+  written: StoredEvent[],
+  type: T,
+  input: EventInput<T>,
+): StoredEvent {
+  const at = nowIso();
+  const data = input.data as Record<string, unknown>;
+  const row = tx
+    .insert(events)
+    .values({
+      type,
+      actorId: input.actorId,
+      subjectType: input.subject.type,
+      subjectId: input.subject.id,
+      payload: data,
+      audienceUserId: input.audienceUserId ?? null,
+      at,
+    })
+    .returning({ seq: events.seq })
+    .get();
+  const event: StoredEvent = {
+    seq: row.seq,
+    type,
+    at,
+    actorId: input.actorId,
+    subject: input.subject,
+    data,
+    audienceUserId: input.audienceUserId ?? null,
+  };
+  written.push(event);
+  return event;
+}

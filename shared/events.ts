@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Bumped when the live protocol changes in a way old clients cannot read. */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+export const actor = z.object({ id: z.string(), displayName: z.string() }).nullable();
+export type Actor = z.infer<typeof actor>;
+
+const subject = z.object({ type: z.string(), id: z.string() });
+
+/**
+ * Every event the log can hold, by `entity.verb`. The payload of each is kept
+ * deliberately small: ids and the fields a screen needs to update in place.
+ */
+export const eventData = {
+  'user.created': z.object({ userId: z.string(), email: z.string(), role: z.string() }),
+  'user.updated': z.object({ userId: z.string(), changes: z.record(z.string(), z.unknown()) }),
+  'team.created': z.object({ teamId: z.string(), slug: z.string(), name: z.string() }),
+  'team.updated': z.object({ teamId: z.string(), changes: z.record(z.string(), z.unknown()) }),
+  'team.member_added': z.object({ teamId: z.string(), userId: z.string() }),
+  'team.member_removed': z.object({ teamId: z.string(), userId: z.string() }),
+  'token.created': z.object({ tokenId: z.string(), name: z.string() }),
+  'token.revoked': z.object({ tokenId: z.string() }),
+} as const;
+
+export type EventType = keyof typeof eventData;
+export const EVENT_TYPES = Object.keys(eventData) as EventType[];
+export type EventDataOf<T extends EventType> = z.infer<(typeof eventData)[T]>;
+
+export interface LiveEventOf<T extends EventType> {
+  seq: number;
+  type: T;
+  at: string;
+  actor: Actor;
+  subject: z.infer<typeof subject>;
+  data: EventDataOf<T>;
+}
+export type LiveEvent = { [T in EventType]: LiveEventOf<T> }[EventType];
+
+const envelope = <T extends EventType>(type: T) =>
+  z.object({ seq: z.number().int(), type: z.literal(type), at: z.string(), actor, subject, data: eventData[type] });
+
+export const liveEvent = z.discriminatedUnion(
+  'type',
+  EVENT_TYPES.map((t) => envelope(t)) as unknown as [ReturnType<typeof envelope>, ...ReturnType<typeof envelope>[]],
+);

@@ -1,0 +1,22 @@
+/** Limits shared by server validation and client forms; change them here only. */
+export const LIMITS = {
+  requestBodyBytes: 1024 * 1024,
+  pageSizeDefault: 50,
+  pageSizeMax: 100,
+  emailLength: 254,
+  displayNameLength: 80,
+  handleLength: 32,
+  passwordMin: 8,
+  passwordMax: 200,
+  teamNameLength: 80,
+  teamSlugLength: 40,
+  teamDescriptionLength: 2000,
+  targetDaysMax: 365,
+  tokenNameLength: 80,
+  idempotencyKeyLength: 200,
+  inviteDays: 7,
+  sessionDays: 30,
+  loginFailuresPerAccount: 10,
+  loginFailuresPerAddress: 30,
+  loginFailureWindowMinutes: 15,
+} as const;

@@ -1,0 +1,2 @@
+export const ROLES = ['member', 'lead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
