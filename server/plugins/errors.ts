@@ -27,6 +27,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 export const sendError = (reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) => {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (code === 'rate_limited' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
 };
 

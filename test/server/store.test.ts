@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teams } from '../../db/schema.js';
+import type { StoredEvent } from '../../server/store/store.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+
+describe('store: a change and its event commit together', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ demo: false });
+  });
+  afterAll(() => t.close());
+
+  const countOf = (table: string) => (t.app.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+  it('opens SQLite with WAL, foreign keys, busy timeout and synchronous=NORMAL', () => {
+    const { sqlite } = t.app.database;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('publishes events only after commit, numbered in order', () => {
+    const heard: StoredEvent[][] = [];
+    const stop = t.app.store.onCommit((events) => heard.push([...events]));
+    t.app.store.write(({ tx, append }) => {
+      const at = new Date().toISOString();
+      tx.insert(teams).values({ id: 't1', slug: 't1', name: 'T1', createdAt: at, updatedAt: at }).run();
+      append('team.created', { actorId: null, subject: { type: 'team', id: 't1' }, data: { teamId: 't1', slug: 't1', name: 'T1' } });
+      append('team.updated', { actorId: null, subject: { type: 'team', id: 't1' }, data: { teamId: 't1', changes: { name: 'T1' } } });
+      expect(heard).toHaveLength(0);
+    });
+    stop();
+    expect(heard).toHaveLength(1);
+    const [first, second] = heard[0] ?? [];
+    expect(first?.type).toBe('team.created');
+    expect((second?.seq ?? 0) - (first?.seq ?? 0)).toBe(1);
+  });
+
+  it('rolls back the change and its events together when the body throws, and publishes nothing', () => {
+    const heard: StoredEvent[][] = [];
+    const stop = t.app.store.onCommit((events) => heard.push([...events]));
+    const before = { teams: countOf('teams'), events: countOf('events') };
+    expect(() =>
+      t.app.store.write(({ tx, append }) => {
+        const at = new Date().toISOString();
+        tx.insert(teams).values({ id: 't2', slug: 't2', name: 'T2', createdAt: at, updatedAt: at }).run();
+        append('team.created', { actorId: null, subject: { type: 'team', id: 't2' }, data: { teamId: 't2', slug: 't2', name: 'T2' } });
+        throw new Error('half-way failure');
+      }),
+    ).toThrow('half-way failure');
+    stop();
+    expect({ teams: countOf('teams'), events: countOf('events') }).toEqual(before);
+    expect(heard).toHaveLength(0);
+  });
+
+  it('refuses an async body, which better-sqlite3 could not roll back', () => {
+    expect(() => t.app.store.write(async () => undefined)).toThrow(/synchronous/);
+  });
+});
