@@ -121,6 +121,8 @@ export const insights = sqliteTable(
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
     sourceUrl: text('source_url'),
     customerId: text('customer_id').references(() => customers.id),
+    /** Live replies, kept with the row so the feed needs no count query. */
+    replyCount: integer('reply_count').notNull().default(0),
     createdAt: createdAt(),
     editedAt: text('edited_at'),
     deletedAt: text('deleted_at'),
@@ -154,6 +156,23 @@ export const replies = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (t) => [index('replies_insight').on(t.insightId, t.createdAt)],
+);
+
+/**
+ * Teams taking part in a thread: the author's teams, teams @mentioned in it and
+ * teams of everyone who replied. Kept as rows so the feed can filter by team and
+ * the dashboard can read who talks to whom.
+ */
+export const threadTeams = sqliteTable(
+  'thread_teams',
+  {
+    insightId: text('insight_id').notNull().references(() => insights.id),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    /** How the team first came in: author, mention or reply. */
+    via: text('via', { enum: ['author', 'mention', 'reply'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.insightId, t.teamId] }), index('thread_teams_team').on(t.teamId, t.insightId)],
 );
 
 /** A resolved @mention, stored so that a later rename does not break it. */

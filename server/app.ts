@@ -18,6 +18,9 @@ import { authRoutes } from './features/auth/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { teamRoutes } from './features/teams/routes.js';
 import { tokenRoutes } from './features/tokens/routes.js';
+import { customerRoutes } from './features/customers/routes.js';
+import { insightRoutes } from './features/insights/routes.js';
+import { threadRoutes } from './features/threads/routes.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -67,6 +70,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       await api.register(userRoutes, { publicUrl: config.publicUrl });
       await api.register(teamRoutes);
       await api.register(tokenRoutes);
+      await api.register(customerRoutes);
+      await api.register(insightRoutes);
+      await api.register(threadRoutes);
     },
     { prefix: '/api' },
   );

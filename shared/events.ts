@@ -21,6 +21,38 @@ export const eventData = {
   'team.member_removed': z.object({ teamId: z.string(), userId: z.string() }),
   'token.created': z.object({ tokenId: z.string(), name: z.string() }),
   'token.revoked': z.object({ tokenId: z.string() }),
+  'customer.created': z.object({ customerId: z.string(), name: z.string() }),
+  'customer.updated': z.object({ customerId: z.string(), changes: z.record(z.string(), z.unknown()) }),
+  'customer.merged': z.object({ customerId: z.string(), fromId: z.string(), movedInsights: z.number().int() }),
+  'insight.created': z.object({
+    insightId: z.string(),
+    authorId: z.string(),
+    customerId: z.string().nullable(),
+    channel: z.string(),
+    sentiment: z.string(),
+    tags: z.array(z.string()),
+  }),
+  /** `previous` keeps what the edit replaced: an insight's history is never lost. */
+  'insight.updated': z.object({ insightId: z.string(), changes: z.record(z.string(), z.unknown()), previous: z.record(z.string(), z.unknown()) }),
+  'insight.deleted': z.object({ insightId: z.string() }),
+  'insight.restored': z.object({ insightId: z.string() }),
+  'reply.created': z.object({ replyId: z.string(), insightId: z.string(), authorId: z.string(), teamIds: z.array(z.string()) }),
+  'reply.updated': z.object({ replyId: z.string(), insightId: z.string(), previousBody: z.string() }),
+  'reply.deleted': z.object({ replyId: z.string(), insightId: z.string() }),
+  /** Heard only by its recipient. */
+  'notification.created': z.object({
+    notificationId: z.string(),
+    userId: z.string(),
+    kind: z.string(),
+    subject: z.object({ type: z.string(), id: z.string() }),
+  }),
+  'reaction.changed': z.object({
+    insightId: z.string(),
+    kind: z.string(),
+    userId: z.string(),
+    active: z.boolean(),
+    count: z.number().int(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventData;

@@ -19,4 +19,20 @@ export const LIMITS = {
   loginFailuresPerAccount: 10,
   loginFailuresPerAddress: 30,
   loginFailureWindowMinutes: 15,
+  insightBodyLength: 20_000,
+  replyBodyLength: 10_000,
+  /** What a feed item carries of its body; the thread has the rest. */
+  feedBodyLength: 500,
+  tagsPerInsight: 10,
+  tagLength: 40,
+  sourceUrlLength: 2_000,
+  customerNameLength: 120,
+  companyLength: 120,
+  crmIdLength: 100,
+  customerHandles: 10,
+  customerHandleLength: 200,
+  searchQueryLength: 200,
 } as const;
+
+/** URL schemes a source link may use: anything else (javascript:, data:) is refused. */
+export const SOURCE_URL_SCHEMES = ['http:', 'https:'] as const;

@@ -1,0 +1,1 @@
+export { authPageStyles as acceptInvitePageStyles } from './login-page.styles.js';

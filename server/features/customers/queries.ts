@@ -1,0 +1,84 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.js';
+import { customers, insights } from '../../../db/schema.js';
+import type { Customer, CustomerSummary, Tier } from '../../../shared/customers.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+export const findCustomer = (db: Queryable, id: string) => db.select().from(customers).where(eq(customers.id, id)).get();
+
+/** Follows merges to the surviving customer. */
+export function findLiveCustomer(db: Queryable, id: string): CustomerRow | undefined {
+  let row = findCustomer(db, id);
+  for (let hops = 0; row?.mergedInto && hops < 10; hops++) row = findCustomer(db, row.mergedInto);
+  return row;
+}
+
+export const presentCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  name: row.name,
+  company: row.company,
+  email: row.email,
+  handles: row.handles,
+  crmId: row.crmId,
+  tier: row.tier,
+  mergedInto: row.mergedInto,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/** Live customers by lower(name), id; searchable by name, company or email. */
+export function listCustomers(
+  db: Queryable,
+  opts: { limit: number; after: readonly [string, string] | null; q?: string; tier?: Tier },
+): (CustomerSummary & { sortName: string })[] {
+  const nameKey = sql<string>`lower(${customers.name})`;
+  const conditions = [isNull(customers.mergedInto)];
+  if (opts.after) {
+    const [name, id] = opts.after;
+    conditions.push(or(gt(nameKey, name), and(eq(nameKey, name), gt(customers.id, id))) as ReturnType<typeof eq>);
+  }
+  if (opts.q) {
+    const pattern = likePattern(opts.q);
+    conditions.push(
+      or(
+        sql`${customers.name} like ${pattern} escape '\\'`,
+        sql`${customers.company} like ${pattern} escape '\\'`,
+        sql`${customers.email} like ${pattern} escape '\\'`,
+      ) as ReturnType<typeof eq>,
+    );
+  }
+  if (opts.tier) conditions.push(eq(customers.tier, opts.tier));
+  const rows = db
+    .select({
+      row: customers,
+      sortName: nameKey,
+      // Qualified by hand: in a single-table select drizzle leaves column names bare, which the sub-select would capture.
+      insightCount: sql<number>`(select count(*) from insights i where i.customer_id = customers.id and i.deleted_at is null)`,
+      lastInsightAt: sql<string | null>`(select max(i.created_at) from insights i where i.customer_id = customers.id and i.deleted_at is null)`,
+    })
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(asc(nameKey), asc(customers.id))
+    .limit(opts.limit + 1)
+    .all();
+  return rows.map((r) => ({ ...presentCustomer(r.row), insightCount: r.insightCount, lastInsightAt: r.lastInsightAt, sortName: r.sortName }));
+}
+
+/** The customer's insights, newest first, keyset-paged on (createdAt, id). */
+export function timelineInsightIds(db: Queryable, customerId: string, opts: { limit: number; after: readonly [string, string] | null }) {
+  const conditions = [eq(insights.customerId, customerId), isNull(insights.deletedAt)];
+  if (opts.after) {
+    const [at, id] = opts.after;
+    conditions.push(or(lt(insights.createdAt, at), and(eq(insights.createdAt, at), lt(insights.id, id))) as ReturnType<typeof eq>);
+  }
+  return db
+    .select({ id: insights.id, createdAt: insights.createdAt })
+    .from(insights)
+    .where(and(...conditions))
+    .orderBy(desc(insights.createdAt), desc(insights.id))
+    .limit(opts.limit + 1)
+    .all();
+}

@@ -1,0 +1,168 @@
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.js';
+import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
+import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
+import { LIMITS } from '../../../shared/limits.js';
+import type { TeamRef } from '../../../shared/users.js';
+import type { Tier } from '../../../shared/customers.js';
+
+export type InsightRow = typeof insights.$inferSelect;
+
+export interface FeedFilter {
+  teamId?: string;
+  tag?: string;
+  channel?: InsightRow['channel'];
+  sentiment?: InsightRow['sentiment'];
+  customerId?: string;
+  authorId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  includeDeleted?: boolean;
+}
+
+export const findInsight = (db: Queryable, id: string) => db.select().from(insights).where(eq(insights.id, id)).get();
+
+const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Everything a list item shows, in one statement: the row, its author and
+ * customer, and correlated JSON sub-selects for the teams taking part,
+ * mentions, reaction counts and linked issues (each uses an index on insight_id).
+ */
+function presentedColumns(viewerId: string) {
+  return {
+    row: insights,
+    authorName: users.displayName,
+    authorHandle: users.handle,
+    customerName: customers.name,
+    customerCompany: customers.company,
+    customerTier: customers.tier,
+    teams: sql<string>`(select json_group_array(json_object('id', ${teams.id}, 'slug', ${teams.slug}, 'name', ${teams.name}))
+      from ${threadTeams} join ${teams} on ${teams.id} = ${threadTeams.teamId} where ${threadTeams.insightId} = ${insights.id})`,
+    mentionRefs: sql<string>`(select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
+      from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null)`,
+    reactionCounts: sql<string>`(select json_group_array(json_array(kind, n, mine)) from (
+      select ${reactions.kind} as kind, count(*) as n, max(${reactions.userId} = ${viewerId}) as mine
+      from ${reactions} where ${reactions.insightId} = ${insights.id} group by ${reactions.kind}))`,
+    linkedIssues: sql<string>`(select json_group_array(json_object('id', ${issues.id}, 'title', ${issues.title}, 'status', ${issues.status}, 'kind', ${issues.kind}))
+      from ${issueEvidence} join ${issues} on ${issues.id} = ${issueEvidence.issueId} where ${issueEvidence.insightId} = ${insights.id})`,
+  };
+}
+
+type PresentedRow = {
+  row: InsightRow;
+  authorName: string;
+  authorHandle: string;
+  customerName: string | null;
+  customerCompany: string | null;
+  customerTier: Tier | null;
+  teams: string;
+  mentionRefs: string;
+  reactionCounts: string;
+  linkedIssues: string;
+};
+
+function selectPresented(db: Queryable, viewerId: string) {
+  return db
+    .select(presentedColumns(viewerId))
+    .from(insights)
+    .innerJoin(users, eq(users.id, insights.authorId))
+    .leftJoin(customers, eq(customers.id, insights.customerId));
+}
+
+/** Cuts long bodies on a word boundary so the feed carries what a list shows. */
+export function excerpt(body: string): { body: string; truncated: boolean } {
+  if (body.length <= LIMITS.feedBodyLength) return { body, truncated: false };
+  const cut = body.slice(0, LIMITS.feedBodyLength);
+  const space = cut.lastIndexOf(' ');
+  return { body: `${(space > LIMITS.feedBodyLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, truncated: true };
+}
+
+function present(r: PresentedRow, full: boolean): Insight {
+  const counts = new Map((JSON.parse(r.reactionCounts) as [ReactionKind, number, number][]).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
+  const refs = JSON.parse(r.mentionRefs) as [string | null, string | null][];
+  const text = r.row.deletedAt && !full ? { body: '', truncated: false } : full ? { body: r.row.body, truncated: false } : excerpt(r.row.body);
+  return {
+    id: r.row.id,
+    ...text,
+    channel: r.row.channel,
+    sentiment: r.row.sentiment,
+    tags: r.row.tags,
+    sourceUrl: r.row.sourceUrl,
+    customer:
+      r.row.customerId && r.customerName !== null
+        ? { id: r.row.customerId, name: r.customerName, company: r.customerCompany, tier: r.customerTier ?? 'standard' }
+        : null,
+    author: { id: r.row.authorId, displayName: r.authorName, handle: r.authorHandle },
+    createdAt: r.row.createdAt,
+    editedAt: r.row.editedAt,
+    deletedAt: r.row.deletedAt,
+    teamsTakingPart: (JSON.parse(r.teams) as TeamRef[]).sort((a, b) => a.name.localeCompare(b.name)),
+    mentions: { users: refs.flatMap(([u]) => (u ? [u] : [])), teams: refs.flatMap(([, t]) => (t ? [t] : [])) },
+    replyCount: r.row.replyCount,
+    reactions: REACTION_KINDS.map((kind) => ({ kind, count: counts.get(kind)?.n ?? 0, mine: counts.get(kind)?.mine ?? false })),
+    issues: JSON.parse(r.linkedIssues) as Insight['issues'],
+  };
+}
+
+function feedConditions(filter: FeedFilter, after: readonly [string, string] | null): SQL[] {
+  const conditions: SQL[] = [];
+  if (!filter.includeDeleted) conditions.push(isNull(insights.deletedAt));
+  if (filter.channel) conditions.push(eq(insights.channel, filter.channel));
+  if (filter.sentiment) conditions.push(eq(insights.sentiment, filter.sentiment));
+  if (filter.customerId) conditions.push(eq(insights.customerId, filter.customerId));
+  if (filter.authorId) conditions.push(eq(insights.authorId, filter.authorId));
+  if (filter.from) conditions.push(gte(insights.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(insights.createdAt, filter.to));
+  if (filter.q) conditions.push(sql`${insights.body} like ${likePattern(filter.q)} escape '\\'`);
+  if (filter.tag) {
+    conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${filter.tag} and ${insightTags.insightId} = ${insights.id})`);
+  }
+  if (filter.teamId) {
+    conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${filter.teamId} and ${threadTeams.insightId} = ${insights.id})`);
+  }
+  if (after) {
+    const [at, id] = after;
+    conditions.push(or(lt(insights.createdAt, at), and(eq(insights.createdAt, at), lt(insights.id, id))) as SQL);
+  }
+  return conditions;
+}
+
+/** A feed page, newest first, keyset-paged on (createdAt, id): no gaps or repeats while new posts arrive. */
+export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: readonly [string, string] | null) {
+  const rows = selectPresented(db, viewerId)
+    .where(and(...feedConditions(filter, after)))
+    .orderBy(desc(insights.createdAt), desc(insights.id))
+    .limit(limit + 1)
+    .all() as PresentedRow[];
+  return rows.map((r) => ({ insight: present(r, false), key: [r.row.createdAt, r.row.id] as const }));
+}
+
+/** Insights by id in the given order, presented as list items (for timelines and evidence). */
+export function presentInsightsById(db: Queryable, viewerId: string, ids: readonly string[], full = false): Insight[] {
+  if (ids.length === 0) return [];
+  const rows = selectPresented(db, viewerId)
+    .where(sql`${insights.id} in ${ids}`)
+    .all() as PresentedRow[];
+  const byId = new Map(rows.map((r) => [r.row.id, present(r, full)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
+  return presentInsightsById(db, viewerId, [id], true)[0] ?? null;
+}
+
+export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {
+  return loadInsight(db, viewerId, insightId)?.reactions ?? [];
+}
+
+export const tagSuggestions = (db: Queryable, prefix: string, limit: number) =>
+  db
+    .select({ tag: insightTags.tag, count: sql<number>`count(*)` })
+    .from(insightTags)
+    .where(sql`${insightTags.tag} like ${`${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+    .groupBy(insightTags.tag)
+    .orderBy(desc(sql`count(*)`), insightTags.tag)
+    .limit(limit)
+    .all();

@@ -1,0 +1,126 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../../db/client.js';
+import { insightTags, insights } from '../../../db/schema.js';
+import type { createInsightBody, Insight, updateInsightBody } from '../../../shared/insights.js';
+import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import type { Principal } from '../../plugins/auth.js';
+import type { Store } from '../../store/store.js';
+import { newId, nowIso } from '../../store/ids.js';
+import { findLiveCustomer } from '../customers/queries.js';
+import { insertCustomer } from '../customers/service.js';
+import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf } from '../threads/mentions.js';
+import { notifyMentions } from '../threads/service.js';
+import { findInsight, loadInsight } from './queries.js';
+
+type CreateInsight = z.output<typeof createInsightBody>;
+type UpdateInsight = z.output<typeof updateInsightBody>;
+
+/** A customer id from a body: merged ones lead to their survivor; unknown ones are a 400 naming the field. */
+function resolveCustomerId(tx: Tx, customerId: string): string {
+  const customer = findLiveCustomer(tx, customerId);
+  if (!customer) throw invalid('That customer does not exist.', { field: 'customerId' });
+  return customer.id;
+}
+
+function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt: string): void {
+  tx.delete(insightTags).where(eq(insightTags.insightId, insightId)).run();
+  for (const tag of new Set(tags)) tx.insert(insightTags).values({ insightId, tag, createdAt }).run();
+}
+
+export function createInsight(store: Store, actor: Principal, input: CreateInsight): Insight {
+  const id = newId();
+  store.write((ctx) => {
+    const { tx, append } = ctx;
+    const customerId = input.customer
+      ? insertCustomer(ctx, actor.userId, input.customer)
+      : input.customerId
+        ? resolveCustomerId(tx, input.customerId)
+        : null;
+    const tags = [...new Set(input.tags)];
+    const createdAt = nowIso();
+    tx.insert(insights)
+      .values({ id, authorId: actor.userId, body: input.body, channel: input.channel, sentiment: input.sentiment, tags, sourceUrl: input.sourceUrl ?? null, customerId, createdAt })
+      .run();
+    writeTags(tx, id, tags, createdAt);
+    const mentioned = resolveMentions(tx, input.body);
+    storeMentions(tx, id, null, mentioned);
+    addThreadTeams(tx, id, teamIdsOf(tx, actor.userId), 'author');
+    addThreadTeams(tx, id, mentioned.teams, 'mention');
+    append('insight.created', {
+      actorId: actor.userId,
+      subject: { type: 'insight', id },
+      data: { insightId: id, authorId: actor.userId, customerId, channel: input.channel, sentiment: input.sentiment, tags },
+    });
+    notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
+  });
+  return loadInsight(store.db, actor.userId, id) as Insight;
+}
+
+/** The insight if the actor may change it: its author or an admin; a deleted one is 404 to everyone else. */
+function requireEditable(tx: Tx, actor: Principal, id: string) {
+  const insight = findInsight(tx, id);
+  if (!insight || (insight.deletedAt && actor.role !== 'admin')) throw notFound('Insight');
+  if (insight.authorId !== actor.userId && actor.role !== 'admin') throw forbidden('Only the author or an admin can change this insight.');
+  return insight;
+}
+
+export function updateInsight(store: Store, actor: Principal, id: string, input: UpdateInsight): Insight {
+  store.write((ctx) => {
+    const { tx, append } = ctx;
+    const current = requireEditable(tx, actor, id);
+    if (current.deletedAt) throw new AppError('conflict', 'This insight is deleted: restore it before editing.');
+    const next = {
+      body: input.body,
+      channel: input.channel,
+      sentiment: input.sentiment,
+      tags: input.tags ? [...new Set(input.tags)] : undefined,
+      sourceUrl: input.sourceUrl,
+      customerId: input.customerId === undefined ? undefined : input.customerId === null ? null : resolveCustomerId(tx, input.customerId),
+    };
+    const changes: Record<string, unknown> = {};
+    const previous: Record<string, unknown> = {};
+    for (const key of Object.keys(next) as (keyof typeof next)[]) {
+      const value = next[key];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key])) {
+        changes[key] = value;
+        previous[key] = current[key];
+      }
+    }
+    if (Object.keys(changes).length === 0) return;
+    const editedAt = nowIso();
+    tx.update(insights).set({ ...changes, editedAt }).where(eq(insights.id, id)).run();
+    if (next.tags && 'tags' in changes) writeTags(tx, id, next.tags, current.createdAt);
+    // The earlier text stays in the event log: an edit never loses what was said.
+    append('insight.updated', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id, changes, previous } });
+    if (next.body !== undefined && 'body' in changes) {
+      const before = resolveMentions(tx, current.body);
+      const alreadyReached = new Set([...before.users, ...membersOfTeams(tx, before.teams)]);
+      const mentioned = resolveMentions(tx, next.body);
+      storeMentions(tx, id, null, mentioned);
+      addThreadTeams(tx, id, mentioned.teams, 'mention');
+      notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, next.body, alreadyReached);
+    }
+  });
+  return loadInsight(store.db, actor.userId, id) as Insight;
+}
+
+export function deleteInsight(store: Store, actor: Principal, id: string): void {
+  store.write(({ tx, append }) => {
+    const insight = requireEditable(tx, actor, id);
+    if (insight.deletedAt) return;
+    tx.update(insights).set({ deletedAt: nowIso() }).where(eq(insights.id, id)).run();
+    append('insight.deleted', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id } });
+  });
+}
+
+export function restoreInsight(store: Store, actor: Principal, id: string): Insight {
+  store.write(({ tx, append }) => {
+    const insight = findInsight(tx, id);
+    if (!insight) throw notFound('Insight');
+    if (!insight.deletedAt) return;
+    tx.update(insights).set({ deletedAt: null }).where(eq(insights.id, id)).run();
+    append('insight.restored', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id } });
+  });
+  return loadInsight(store.db, actor.userId, id) as Insight;
+}
