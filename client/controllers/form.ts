@@ -1,4 +1,4 @@
-import { html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { html, nothing, type LitElement } from 'lit';
 import { ApiError } from '../api/http.js';
 
 /**
@@ -6,8 +6,9 @@ import { ApiError } from '../api/http.js';
  * words, and field errors placed next to the fields they name (`body.email`
  * → the field `email`). Ids are `${prefix}-${field}` so labels, inputs and
  * messages tie together with `for`, `aria-invalid` and `aria-describedby`.
+ * It re-renders its host when it changes; it needs no lifecycle of its own.
  */
-export class FormController implements ReactiveController {
+export class FormController {
   pending = false;
   error: ApiError | null = null;
   fields: Record<string, string> = {};
@@ -20,7 +21,6 @@ export class FormController implements ReactiveController {
     readonly fieldNames: readonly string[],
   ) {
     this.#host = host;
-    host.addController(this);
   }
 
   /** Runs `action`; resolves with its result, or with undefined after showing why it failed. */

@@ -79,6 +79,11 @@ export class PagedListController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  remove(key: string): void {
+    this.items = this.items.filter((i) => this.keyOf(i) !== key);
+    this.#host.requestUpdate();
+  }
+
   find(key: string): T | undefined {
     return this.items.find((i) => this.keyOf(i) === key);
   }

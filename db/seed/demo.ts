@@ -1,6 +1,14 @@
 import type { Db } from '../client.js';
 import { teamMembers, teams, users } from '../schema.js';
 import { seededRandom } from './random.js';
+import type { Store } from '../../server/store/store.js';
+import type { Principal } from '../../server/plugins/auth.js';
+import { atTime } from '../../server/store/ids.js';
+import { createCustomer } from '../../server/features/customers/service.js';
+import { createInsight } from '../../server/features/insights/service.js';
+import { createReply, setReaction } from '../../server/features/threads/service.js';
+import type { ReactionKind } from '../../shared/insights.js';
+import { CHANNEL_WEIGHTS, COMPANIES, FIRST_NAMES, LAST_NAMES, OPENERS, REPLIES, TOPICS } from './content.js';
 
 export const DEMO_PASSWORD = 'frontline-demo';
 
@@ -41,7 +49,7 @@ export const DEMO_LOGINS = PEOPLE.slice(0, 3).map((p) => ({ email: p.email, role
  * Seeds the demo workspace into an empty database, deterministically.
  * `passwordHash` is computed once by the caller: every demo account shares it.
  */
-export function seedDemo(db: Db, passwordHash: string, now = new Date()): void {
+export function seedPeople(db: Db, passwordHash: string, now = new Date()): void {
   const random = seededRandom(20261123);
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000 - random.int(0, 86_399) * 1000).toISOString();
   db.transaction((tx) => {
@@ -61,4 +69,105 @@ export function seedDemo(db: Db, passwordHash: string, now = new Date()): void {
       for (const slug of person.teams) tx.insert(teamMembers).values({ teamId: teamIds.get(slug) as string, userId: id, createdAt: at }).run();
     }
   });
+}
+
+const DAY = 86_400_000;
+
+/** Every person of the demo as a principal, so the seed writes through the real services. */
+const principalOf = (p: (typeof PEOPLE)[number]): Principal => ({
+  userId: `user-${p.handle}`,
+  role: p.role,
+  displayName: p.displayName,
+  via: 'session',
+  credentialId: 'demo-seed',
+});
+
+type Action = { at: number; run: () => void };
+
+/**
+ * Customers, 400 insights over 90 days on every channel, threads where several
+ * teams take part and some where one team talks to itself, and reactions —
+ * all from a fixed seed and written in time order through the services, so
+ * events, mentions, notifications and teams taking part are exactly what real use makes.
+ */
+export function seedConversations(store: Store, now = new Date(), insightCount = 400): void {
+  const random = seededRandom(7);
+  const people = PEOPLE.map((p) => ({ ...p, principal: principalOf(p) }));
+  const byTeam = (slug: string) => people.filter((p) => p.teams.includes(slug as never));
+  const frontline = [...byTeam('support'), ...byTeam('support'), ...byTeam('sales'), ...byTeam('marketing')];
+
+  const customerIds: string[] = [];
+  for (let i = 0; i < 64; i++) {
+    const first = FIRST_NAMES[i % FIRST_NAMES.length] as string;
+    const last = LAST_NAMES[(i * 7) % LAST_NAMES.length] as string;
+    const company = COMPANIES[i % COMPANIES.length] as string;
+    const roll = random.next();
+    const tier = roll < 0.1 ? 'enterprise' : roll < 0.3 ? 'key' : 'standard';
+    const domain = company.toLowerCase().replace(/[^a-z]+/g, '') + '.example';
+    const created = atTime(new Date(now.getTime() - (120 - i * 0.4) * DAY), () =>
+      createCustomer(store, people[2]!.principal, {
+        name: `${first} ${last}`,
+        company,
+        email: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${last.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@${domain}`,
+        handles: random.chance(0.4) ? { twitter: `@${first.toLowerCase()}${i}` } : {},
+        crmId: random.chance(0.6) ? `CRM-${10_000 + i * 37}` : null,
+        tier,
+      }),
+    );
+    customerIds.push(created.id);
+  }
+
+  const totalWeight = CHANNEL_WEIGHTS.reduce((n, [, w]) => n + w, 0);
+  const pickChannel = () => {
+    let roll = random.next() * totalWeight;
+    for (const [channel, weight] of CHANNEL_WEIGHTS) if ((roll -= weight) < 0) return channel;
+    return 'other' as const;
+  };
+
+  const actions: Action[] = [];
+  const insightIds: string[] = [];
+  for (let i = 0; i < insightCount; i++) {
+    const at = now.getTime() - random.next() * 90 * DAY;
+    const topic = random.pick(TOPICS);
+    const channel = pickChannel();
+    const author = random.pick(frontline);
+    const customerId = random.chance(0.88) ? random.pick(customerIds) : null;
+    const mentionOwner = random.chance(0.3);
+    const body = `${random.pick(OPENERS[channel])} ${random.pick(topic.quotes)}${mentionOwner ? ` @${topic.owner} can you take a look?` : ''}`;
+    const index = i;
+    actions.push({
+      at,
+      run: () => {
+        insightIds[index] = createInsight(store, author.principal, {
+          body,
+          channel,
+          sentiment: random.pick(topic.sentiment),
+          tags: random.chance(0.8) ? topic.tags : topic.tags.slice(0, 1),
+          customerId,
+        }).id;
+      },
+    });
+    // Threads: most pull in the owning team, some stay inside the author's own team.
+    const replies = random.chance(0.6) ? random.int(1, 5) : 0;
+    const sameTeamOnly = random.chance(0.25);
+    for (let r = 0; r < replies; r++) {
+      const replyAt = at + (r + 1) * random.int(10, 600) * 60_000;
+      if (replyAt > now.getTime()) break;
+      const team = sameTeamOnly ? (author.teams[0] as string) : r === 0 ? topic.owner : random.pick(['support', topic.owner, 'product', 'sales']);
+      const replier = random.pick(byTeam(team).length > 0 ? byTeam(team) : people);
+      const pull = !sameTeamOnly && random.chance(0.2) ? ` cc @${random.pick(['product', 'engineering', 'sales', 'marketing', 'operations'])}` : '';
+      const text = `${random.pick(REPLIES[team as keyof typeof REPLIES] ?? REPLIES.support)}${pull}`;
+      actions.push({ at: replyAt, run: () => void (insightIds[index] && createReply(store, replier.principal, insightIds[index] as string, text)) });
+    }
+    const reactors = random.int(0, topic.sentiment[0] === 'negative' ? 6 : 3);
+    for (let r = 0; r < reactors; r++) {
+      const who = random.pick(people);
+      const kind: ReactionKind = random.chance(0.6) ? 'me_too' : random.chance(0.5) ? 'thanks' : 'insightful';
+      const reactAt = at + random.int(5, 3000) * 60_000;
+      if (reactAt > now.getTime()) continue;
+      actions.push({ at: reactAt, run: () => void (insightIds[index] && setReaction(store, who.principal, insightIds[index] as string, kind, true)) });
+    }
+  }
+  actions.sort((a, b) => a.at - b.at);
+  for (const action of actions) atTime(new Date(action.at), action.run);
 }

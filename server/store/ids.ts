@@ -8,4 +8,21 @@ export const newSecret = (prefix = ''): string => prefix + randomBytes(32).toStr
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
 
-export const nowIso = (): string => new Date().toISOString();
+let clock: () => number = Date.now;
+
+/** The current time as ISO 8601 UTC; every service stamps rows and events with it. */
+export const nowIso = (): string => new Date(clock()).toISOString();
+
+/**
+ * Runs `body` with the clock set to `at`. Only the demo seed uses it, so that
+ * a workspace spread over 90 days is written by the real services.
+ */
+export function atTime<T>(at: Date, body: () => T): T {
+  const previous = clock;
+  clock = () => at.getTime();
+  try {
+    return body();
+  } finally {
+    clock = previous;
+  }
+}

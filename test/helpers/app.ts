@@ -6,7 +6,8 @@ import { buildApp } from '../../server/app.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../server/config.js';
 import type { Role } from '../../shared/roles.js';
-import { DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { DEMO_PASSWORD, seedPeople, seedConversations } from '../../db/seed/demo.js';
+import { hashPassword } from '../../server/features/auth/passwords.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -14,17 +15,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+let demoHash: Promise<string> | null = null;
+
 /**
- * A real app on a real SQLite file in a fresh temp folder. `demo` seeds the
- * demo workspace (accounts and teams), as `npm start` does on an empty database.
+ * A real app on a real SQLite file in a fresh temp folder. `demo: 'people'`
+ * (the default) seeds the demo accounts and teams; `'full'` the whole demo
+ * workspace, as `npm start` does on an empty database; `false` nothing.
  */
-export async function buildTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { demo?: 'people' | 'full' | false; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const demo = options.demo ?? 'people';
   const dataDir = mkdtempSync(join(tmpdir(), 'frontline-test-'));
   const app = await buildApp({
     logger: false,
     config: {
       dataDir,
-      demo: options.demo ?? true,
+      demo: false,
       adminEmail: null,
       adminPassword: null,
       publicUrl: 'http://localhost:3000',
@@ -33,6 +38,11 @@ export async function buildTestApp(options: { demo?: boolean; config?: Partial<C
       ...options.config,
     },
   });
+  if (demo) {
+    demoHash ??= hashPassword(DEMO_PASSWORD);
+    seedPeople(app.store.db, await demoHash);
+    if (demo === 'full') seedConversations(app.store);
+  }
   await bootstrap(app);
   return {
     app,

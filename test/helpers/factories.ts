@@ -29,3 +29,23 @@ export async function createTeam(admin: Client, overrides: Parameters<typeof tea
   if (res.statusCode !== 201) throw new Error(`createTeam: ${res.statusCode} ${res.body}`);
   return res.json() as Team;
 }
+
+export const insightInput = (overrides: Record<string, unknown> = {}) => ({
+  body: `The customer said something memorable ${next()}`,
+  channel: 'call',
+  sentiment: 'negative',
+  tags: ['export'],
+  ...overrides,
+});
+
+export async function postInsight(client: Client, overrides: Record<string, unknown> = {}) {
+  const res = await client({ method: 'POST', url: '/api/insights', payload: insightInput(overrides) });
+  if (res.statusCode !== 201) throw new Error(`postInsight: ${res.statusCode} ${res.body}`);
+  return res.json() as import('../../shared/insights.js').Insight;
+}
+
+export async function createCustomer(client: Client, overrides: Record<string, unknown> = {}) {
+  const res = await client({ method: 'POST', url: '/api/customers', payload: { name: `Customer ${next()}`, ...overrides } });
+  if (res.statusCode !== 201) throw new Error(`createCustomer: ${res.statusCode} ${res.body}`);
+  return res.json() as import('../../shared/customers.js').Customer;
+}
