@@ -19,6 +19,29 @@ export interface DbHandle {
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * drizzle prepares a statement for every query it runs; compiling the same SQL
+ * again and again was the largest cost of a request. Statements are reusable,
+ * so keep them by their SQL text (drizzle toggles `raw` on readers: reset it).
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens the SQLite file once, with the pragmas the whole app relies on, and applies committed migrations. */
 export function openDatabase(file: string): DbHandle {
   mkdirSync(dirname(file), { recursive: true });
@@ -27,6 +50,7 @@ export function openDatabase(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return {

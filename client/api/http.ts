@@ -104,7 +104,7 @@ const retryAfterOf = (response: Response, details: ApiErrorDetails): number | nu
 };
 
 async function errorFrom(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> | null = null;
+  let body: Partial<ErrorBody> | null;
   try {
     body = (await response.json()) as Partial<ErrorBody>;
   } catch {

@@ -1,17 +1,22 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { preparedFor } from '../../store/prepared.js';
 import type { Queryable } from '../../../db/client.js';
 import { apiTokens, invites, sessions, users } from '../../../db/schema.js';
 import type { Principal } from '../../plugins/auth.js';
 import { hashSecret, nowIso } from '../../store/ids.js';
 
-export function findPrincipalBySession(db: Queryable, cookie: string): Principal | null {
-  const tokenHash = hashSecret(cookie);
-  const row = db
+const sessionPrincipal = preparedFor((db) =>
+  db
     .select({ userId: users.id, role: users.role, displayName: users.displayName })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, nowIso()), eq(users.active, true)))
-    .get();
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .prepare(),
+);
+
+export function findPrincipalBySession(db: Queryable, cookie: string): Principal | null {
+  const tokenHash = hashSecret(cookie);
+  const row = sessionPrincipal(db).get({ hash: tokenHash, now: nowIso() });
   return row ? { ...row, via: 'session', credentialId: tokenHash } : null;
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
 import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
@@ -30,7 +30,7 @@ const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
  * customer, and correlated JSON sub-selects for the teams taking part,
  * mentions, reaction counts and linked issues (each uses an index on insight_id).
  */
-function presentedColumns(viewerId: string) {
+function presentedColumns(viewerId: string | Placeholder) {
   return {
     row: insights,
     authorName: users.displayName,
@@ -63,7 +63,7 @@ type PresentedRow = {
   linkedIssues: string;
 };
 
-function selectPresented(db: Queryable, viewerId: string) {
+function selectPresented(db: Queryable, viewerId: string | Placeholder) {
   return db
     .select(presentedColumns(viewerId))
     .from(insights)
@@ -79,7 +79,7 @@ export function excerpt(body: string): { body: string; truncated: boolean } {
   return { body: `${(space > LIMITS.feedBodyLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, truncated: true };
 }
 
-function present(r: PresentedRow, full: boolean): Insight {
+function toInsight(r: PresentedRow, full: boolean): Insight {
   const counts = new Map((JSON.parse(r.reactionCounts) as [ReactionKind, number, number][]).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
   const refs = JSON.parse(r.mentionRefs) as [string | null, string | null][];
   const text = r.row.deletedAt && !full ? { body: '', truncated: false } : full ? { body: r.row.body, truncated: false } : excerpt(r.row.body);
@@ -106,37 +106,70 @@ function present(r: PresentedRow, full: boolean): Insight {
   };
 }
 
-function feedConditions(filter: FeedFilter, after: readonly [string, string] | null): SQL[] {
+type FeedKey = Exclude<keyof FeedFilter, 'includeDeleted'>;
+const FEED_KEYS: FeedKey[] = ['teamId', 'tag', 'channel', 'sentiment', 'customerId', 'authorId', 'q', 'from', 'to'];
+const p = (name: string) => sql.placeholder(name);
+
+/** The feed's WHERE for one combination of filters, with placeholders for every value. */
+function feedConditions(present: ReadonlySet<string>): SQL[] {
   const conditions: SQL[] = [];
-  if (!filter.includeDeleted) conditions.push(isNull(insights.deletedAt));
-  if (filter.channel) conditions.push(eq(insights.channel, filter.channel));
-  if (filter.sentiment) conditions.push(eq(insights.sentiment, filter.sentiment));
-  if (filter.customerId) conditions.push(eq(insights.customerId, filter.customerId));
-  if (filter.authorId) conditions.push(eq(insights.authorId, filter.authorId));
-  if (filter.from) conditions.push(gte(insights.createdAt, filter.from));
-  if (filter.to) conditions.push(lt(insights.createdAt, filter.to));
-  if (filter.q) conditions.push(sql`${insights.body} like ${likePattern(filter.q)} escape '\\'`);
-  if (filter.tag) {
-    conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${filter.tag} and ${insightTags.insightId} = ${insights.id})`);
+  if (!present.has('includeDeleted')) conditions.push(isNull(insights.deletedAt));
+  if (present.has('channel')) conditions.push(sql`${insights.channel} = ${p('channel')}`);
+  if (present.has('sentiment')) conditions.push(sql`${insights.sentiment} = ${p('sentiment')}`);
+  if (present.has('customerId')) conditions.push(sql`${insights.customerId} = ${p('customerId')}`);
+  if (present.has('authorId')) conditions.push(sql`${insights.authorId} = ${p('authorId')}`);
+  if (present.has('from')) conditions.push(sql`${insights.createdAt} >= ${p('from')}`);
+  if (present.has('to')) conditions.push(sql`${insights.createdAt} < ${p('to')}`);
+  if (present.has('q')) conditions.push(sql`${insights.body} like ${p('q')} escape '\\'`);
+  if (present.has('tag')) {
+    conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${p('tag')} and ${insightTags.insightId} = ${insights.id})`);
   }
-  if (filter.teamId) {
-    conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${filter.teamId} and ${threadTeams.insightId} = ${insights.id})`);
+  if (present.has('teamId')) {
+    conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${p('teamId')} and ${threadTeams.insightId} = ${insights.id})`);
   }
-  if (after) {
-    const [at, id] = after;
-    conditions.push(or(lt(insights.createdAt, at), and(eq(insights.createdAt, at), lt(insights.id, id))) as SQL);
+  if (present.has('after')) {
+    conditions.push(sql`(${insights.createdAt} < ${p('afterAt')} or (${insights.createdAt} = ${p('afterAt')} and ${insights.id} < ${p('afterId')}))`);
   }
   return conditions;
 }
 
+/**
+ * One prepared statement per combination of filters in use (built on first
+ * use), so a feed page costs one execution, not a query build.
+ */
+const feedStatements = new WeakMap<Queryable, Map<string, ReturnType<typeof buildFeedStatement>>>();
+
+function buildFeedStatement(db: Queryable, present: ReadonlySet<string>) {
+  return selectPresented(db, p('viewerId'))
+    .where(and(...feedConditions(present)))
+    .orderBy(desc(insights.createdAt), desc(insights.id))
+    .limit(p('limit') as unknown as number)
+    .prepare();
+}
+
 /** A feed page, newest first, keyset-paged on (createdAt, id): no gaps or repeats while new posts arrive. */
 export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: readonly [string, string] | null) {
-  const rows = selectPresented(db, viewerId)
-    .where(and(...feedConditions(filter, after)))
-    .orderBy(desc(insights.createdAt), desc(insights.id))
-    .limit(limit + 1)
-    .all() as PresentedRow[];
-  return rows.map((r) => ({ insight: present(r, false), key: [r.row.createdAt, r.row.id] as const }));
+  const values: Record<string, unknown> = { viewerId, limit: limit + 1 };
+  const present = new Set<string>();
+  for (const key of FEED_KEYS) {
+    const value = filter[key];
+    if (value === undefined || value === '') continue;
+    present.add(key);
+    values[key] = key === 'q' ? likePattern(value) : value;
+  }
+  if (filter.includeDeleted) present.add('includeDeleted');
+  if (after) {
+    present.add('after');
+    values.afterAt = after[0];
+    values.afterId = after[1];
+  }
+  const shape = [...present].sort().join(',');
+  let statements = feedStatements.get(db);
+  if (!statements) feedStatements.set(db, (statements = new Map()));
+  let statement = statements.get(shape);
+  if (!statement) statements.set(shape, (statement = buildFeedStatement(db, present)));
+  const rows = statement.all(values) as PresentedRow[];
+  return rows.map((r) => ({ insight: toInsight(r, false), key: [r.row.createdAt, r.row.id] as const }));
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */
@@ -145,7 +178,7 @@ export function presentInsightsById(db: Queryable, viewerId: string, ids: readon
   const rows = selectPresented(db, viewerId)
     .where(sql`${insights.id} in ${ids}`)
     .all() as PresentedRow[];
-  const byId = new Map(rows.map((r) => [r.row.id, present(r, full)]));
+  const byId = new Map(rows.map((r) => [r.row.id, toInsight(r, full)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, or, sql } from 'drizzle-orm
 import type { Queryable } from '../../../db/client.js';
 import { teamMembers, teams, users } from '../../../db/schema.js';
 import type { TeamRef, User } from '../../../shared/users.js';
+import { preparedFor } from '../../store/prepared.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -51,9 +52,21 @@ export function presentUsers(db: Queryable, rows: UserRow[]): User[] {
   return rows.map((r) => presentUser(r, teamsByUser.get(r.id) ?? []));
 }
 
+const userById = preparedFor((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+const teamsOfUser = preparedFor((db) =>
+  db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(eq(teamMembers.userId, sql.placeholder('id')))
+    .orderBy(asc(teams.name))
+    .prepare(),
+);
+
+/** One user with their teams: on every GET /api/me, so both statements are prepared once. */
 export function loadUser(db: Queryable, id: string): User | null {
-  const row = findUserById(db, id);
-  return row ? presentUser(row, teamsOfUsers(db, [id]).get(id) ?? []) : null;
+  const row = userById(db).get({ id });
+  return row ? presentUser(row, teamsOfUser(db).all({ id })) : null;
 }
 
 /** Users ordered by lower(display name) then id, for stable keyset pages. */
