@@ -6,12 +6,19 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
+import type { InsightsFixtures } from './dataset/generate.js';
 
-type Message = { type: 'ready'; url: string };
+/** What a child tells the parent beside its URL: the fixtures it generated, if any. */
+export interface ChildInfo {
+  insights?: InsightsFixtures;
+}
+
+type Message = { type: 'ready'; url: string; info: ChildInfo };
 
 export interface ChildServer {
   name: string;
   url: string;
+  info: ChildInfo;
   /** Null while running; why it ended otherwise. */
   exit(): string | null;
   /** SIGTERM, then SIGKILL if it has not ended after `graceMs`. */
@@ -36,9 +43,10 @@ export function startChild(name: string, entry: string, options: unknown, timeou
     });
   });
 
-  const server = (url: string): ChildServer => ({
+  const server = (url: string, info: ChildInfo): ChildServer => ({
     name,
     url,
+    info,
     exit: () => exitReason,
     async stop(graceMs = 5_000) {
       if (exitReason !== null) return;
@@ -57,7 +65,7 @@ export function startChild(name: string, entry: string, options: unknown, timeou
     child.on('message', (message: Message) => {
       if (message.type !== 'ready') return;
       clearTimeout(timer);
-      resolve(server(message.url));
+      resolve(server(message.url, message.info ?? {}));
     });
     void exited.then(() => {
       clearTimeout(timer);
@@ -84,8 +92,8 @@ export function childOptions<T>(): T {
   return JSON.parse(raw) as T;
 }
 
-/** Tells the parent the server listens, and ends this process with its parent or on SIGTERM. */
-export function announceReady(url: string, close: () => Promise<void>): void {
+/** Tells the parent the server listens (with `info`), and ends this process with its parent or on SIGTERM. */
+export function announceReady(url: string, close: () => Promise<void>, info: ChildInfo = {}): void {
   let closing = false;
   const shutdown = () => {
     if (closing) return;
@@ -101,7 +109,7 @@ export function announceReady(url: string, close: () => Promise<void>): void {
   process.on('SIGINT', shutdown);
   // The parent died without stopping us (e.g. SIGKILL): the IPC channel closes.
   process.on('disconnect', shutdown);
-  process.send?.({ type: 'ready', url } satisfies Message);
+  process.send?.({ type: 'ready', url, info } satisfies Message);
 }
 
 /** A free loopback port, for servers that must know their URL before they listen. */

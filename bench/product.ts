@@ -1,16 +1,21 @@
 /**
  * The product under test (a child of bench/run.ts): buildApp on the fresh data
- * folder it is given, API rate limit off, logs at warn, demo workspace seeded.
+ * folder it is given, API rate limit off, logs at warn, demo workspace seeded,
+ * then (when asked) the generated insights dataset, written with plain SQL
+ * before it listens.
  */
 import { buildApp } from '../server/app.js';
 import { bootstrap } from '../server/bootstrap.js';
-import { announceReady, childOptions, freePort } from './children.js';
+import { announceReady, childOptions, freePort, type ChildInfo } from './children.js';
+import { seedProductInsights } from './dataset/product.js';
 
 export interface ProductOptions {
   dataDir: string;
+  /** Insights to generate before listening (0: none, no insights scenario runs). */
+  insights: number;
 }
 
-const { dataDir } = childOptions<ProductOptions>();
+const { dataDir, insights } = childOptions<ProductOptions>();
 process.env.FRONTLINE_RATE_LIMIT = '0';
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
@@ -28,6 +33,10 @@ const app = await buildApp({
   },
 });
 await bootstrap(app);
+
+const info: ChildInfo = {};
+if (insights > 0) info.insights = seedProductInsights(app.database.sqlite, insights, (line) => process.stderr.write(`bench: product: ${line}\n`));
+
 await app.listen({ port, host: '127.0.0.1' });
 
-announceReady(url, () => app.close());
+announceReady(url, () => app.close(), info);

@@ -216,7 +216,13 @@ export const issues = sqliteTable(
     teamId: text('team_id').references(() => teams.id),
     assigneeId: text('assignee_id').references(() => users.id),
     createdById: text('created_by_id').notNull().references(() => users.id),
+    /** The evidence part of the priority (shared/priority.ts); age is added when read. */
     priorityScore: integer('priority_score').notNull().default(0),
+    /** The counts behind priorityScore, so lists explain it without another query. */
+    priorityInputs: text('priority_inputs', { mode: 'json' })
+      .$type<{ insights: number; customers: number; enterpriseCustomers: number; keyCustomers: number; meToo: number; negativeShare: number }>()
+      .notNull()
+      .default({ insights: 0, customers: 0, enterpriseCustomers: 0, keyCustomers: 0, meToo: 0, negativeShare: 0 }),
     priorityOverrideScore: integer('priority_override_score'),
     priorityOverrideReason: text('priority_override_reason'),
     priorityOverrideById: text('priority_override_by_id').references(() => users.id),

@@ -21,6 +21,8 @@ import { tokenRoutes } from './features/tokens/routes.js';
 import { customerRoutes } from './features/customers/routes.js';
 import { insightRoutes } from './features/insights/routes.js';
 import { threadRoutes } from './features/threads/routes.js';
+import { issueRoutes } from './features/issues/routes.js';
+import { notificationRoutes } from './features/notifications/routes.js';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -73,6 +75,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       await api.register(customerRoutes);
       await api.register(insightRoutes);
       await api.register(threadRoutes);
+      await api.register(issueRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

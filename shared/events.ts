@@ -39,6 +39,17 @@ export const eventData = {
   'reply.created': z.object({ replyId: z.string(), insightId: z.string(), authorId: z.string(), teamIds: z.array(z.string()) }),
   'reply.updated': z.object({ replyId: z.string(), insightId: z.string(), previousBody: z.string() }),
   'reply.deleted': z.object({ replyId: z.string(), insightId: z.string() }),
+  'issue.created': z.object({ issueId: z.string(), title: z.string(), teamId: z.string().nullable(), insightIds: z.array(z.string()) }),
+  'issue.updated': z.object({ issueId: z.string(), version: z.number().int(), changes: z.record(z.string(), z.unknown()) }),
+  'issue.transitioned': z.object({
+    issueId: z.string(),
+    version: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    note: z.string().nullable(),
+    assigneeId: z.string().nullable(),
+  }),
+  'evidence.changed': z.object({ issueId: z.string(), insightId: z.string(), linked: z.boolean(), priorityScore: z.number() }),
   /** Heard only by its recipient. */
   'notification.created': z.object({
     notificationId: z.string(),

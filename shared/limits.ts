@@ -32,6 +32,11 @@ export const LIMITS = {
   customerHandles: 10,
   customerHandleLength: 200,
   searchQueryLength: 200,
+  issueTitleLength: 200,
+  issueDescriptionLength: 20_000,
+  resolutionNoteLength: 5_000,
+  overrideReasonLength: 500,
+  evidencePerRequest: 100,
 } as const;
 
 /** URL schemes a source link may use: anything else (javascript:, data:) is refused. */

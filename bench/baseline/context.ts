@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
 /** The product's session cookie name; the baseline uses the same so one plan drives both. */
@@ -97,15 +97,22 @@ export function openBaseline(file: string): BaselineContext {
   };
 }
 
-/** Inserts the admin the scenarios sign in as; the hash comes from the same argon2 defaults as the product's. */
-export function seedAdmin(ctx: BaselineContext, email: string, passwordHash: string): string {
-  const id = randomUUID();
+export interface SeedUser {
+  email: string;
+  role: SessionUser['role'];
+  displayName: string;
+  handle: string;
+}
+
+/** Inserts an account the scenarios sign in as; the hash comes from the same argon2 defaults as the product's. */
+export function seedUser(ctx: BaselineContext, user: SeedUser, passwordHash: string): string {
+  const id = `user-${user.handle}`;
   const at = new Date().toISOString();
   ctx.db
     .prepare(
       `INSERT INTO users (id, email, display_name, handle, role, active, password_hash, created_at, updated_at)
-       VALUES (?, ?, 'Ada Admin', 'admin', 'admin', 1, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     )
-    .run(id, email, passwordHash, at, at);
+    .run(id, user.email, user.displayName, user.handle, user.role, passwordHash, at, at);
   return id;
 }

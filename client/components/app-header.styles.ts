@@ -8,9 +8,9 @@ export const appHeaderStyles = css`
   }
   header {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     align-items: center;
-    gap: var(--fl-space-3) var(--fl-space-5);
+    gap: var(--fl-space-3) var(--fl-space-4);
     max-width: var(--fl-content-width);
     margin: 0 auto;
     padding: var(--fl-space-3) var(--fl-space-5);
@@ -66,8 +66,9 @@ export const appHeaderStyles = css`
   form.search {
     position: relative;
     display: block;
-    flex: 1 1 14rem;
-    max-width: 22rem;
+    flex: 1 1 10rem;
+    min-width: 8rem;
+    max-width: 20rem;
     margin-left: auto;
   }
   form.search input {
@@ -88,6 +89,7 @@ export const appHeaderStyles = css`
   }
   .me {
     display: flex;
+    flex-shrink: 0;
     align-items: center;
     gap: var(--fl-space-2);
   }
@@ -107,14 +109,19 @@ export const appHeaderStyles = css`
     width: 2.25rem;
     padding: 0;
   }
-  @media (max-width: 52rem) {
+  @media (max-width: 68rem) {
     header {
-      padding: var(--fl-space-3);
+      flex-wrap: wrap;
     }
     nav {
       order: 3;
       width: 100%;
       overflow-x: auto;
+    }
+  }
+  @media (max-width: 40rem) {
+    header {
+      padding: var(--fl-space-3);
     }
     form.search {
       order: 4;
@@ -123,6 +130,13 @@ export const appHeaderStyles = css`
     }
     .me {
       margin-left: auto;
+    }
+    .role,
+    button.icon {
+      display: none;
+    }
+    .name {
+      max-width: 7rem;
     }
   }
 `;

@@ -71,7 +71,7 @@ export class AppHeader extends LitElement {
             id="search"
             name="q"
             type="search"
-            placeholder="Search insights, issues, customers…"
+            placeholder="Search…"
             autocomplete="off"
             enterkeyhint="search"
             aria-keyshortcuts="/ Control+K Meta+K"

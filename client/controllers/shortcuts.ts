@@ -50,6 +50,8 @@ export class ShortcutsController implements ReactiveController {
 
   #handle(event: KeyboardEvent): void {
     if (event.defaultPrevented || event.isComposing || !this.handlers.enabled()) return;
+    // A page's own modal dialog (editing a person…) keeps the keyboard to itself.
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) return;
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       this.handlers.search();

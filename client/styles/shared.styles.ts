@@ -5,13 +5,12 @@ import { css } from 'lit';
  * each element adopts the pieces it needs (adoptedStyleSheets, CSP-safe).
  */
 export const base = css`
-  :host {
-    box-sizing: border-box;
-  }
+  :host,
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    /* Not inherit: slotted content inherits from the slot's side of the flat tree. */
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 2px solid var(--fl-focus);
@@ -126,14 +125,17 @@ export const controls = css`
     font-size: var(--fl-text-sm);
     color: var(--fl-text);
     background: var(--fl-surface);
+    line-height: 1.25;
     border: 1px solid var(--fl-border-strong);
     border-radius: var(--fl-radius-sm);
+    accent-color: var(--fl-accent);
   }
   select[multiple] {
     min-height: 7rem;
   }
   textarea {
     min-height: 5rem;
+    line-height: 1.5;
     resize: vertical;
   }
   input[aria-invalid='true'],

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
@@ -10,7 +11,7 @@ describe('admin page in a real browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let problems: string[];
+  let watch: ReturnType<typeof watchProblems>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -21,15 +22,12 @@ describe('admin page in a real browser', () => {
     await server?.close();
   });
 
-  /** A fresh, signed-out tab that records console errors and uncaught exceptions (CSP violations among them). */
+  /** A fresh, signed-out tab that records console errors (CSP violations among them) and uncaught exceptions. */
   beforeEach(async () => {
-    problems = [];
     context = await browser.newContext();
+    context.setDefaultTimeout(5_000);
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    watch = watchProblems(page);
   });
 
   afterEach(async () => {
@@ -38,7 +36,7 @@ describe('admin page in a real browser', () => {
 
   it('signs in, creates a team, adds a member and signs out, with no console errors', async () => {
     await page.goto(`${server.url}/login`);
-    await expect.poll(() => page.title()).toBe('Sign in · Frontline');
+    await expect.poll(() => page.title(), { timeout: 5_000 }).toBe('Sign in · Frontline');
 
     // Sign in with the keyboard only.
     await page.getByLabel('Email').focus();
@@ -48,17 +46,17 @@ describe('admin page in a real browser', () => {
     expect(await page.getByLabel('Password').inputValue()).toBe(PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/`);
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('Ada Admin').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByText('Ada Admin').waitFor();
 
     // Admin, then its Teams tab.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(`${server.url}/admin`);
-    await expect.poll(() => page.title()).toBe('Admin · Frontline');
-    await expect.poll(() => page.getByText('agent@example.com').isVisible()).toBe(true);
+    await expect.poll(() => page.title(), { timeout: 5_000 }).toBe('Admin · Frontline');
+    await page.getByText('agent@example.com').waitFor();
     await page.getByRole('tab', { name: 'Teams' }).click();
     await page.waitForURL(`${server.url}/admin?tab=teams`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Support', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Support', exact: true }).waitFor();
 
     // Create a team; the slug is suggested from the name.
     await page.getByRole('button', { name: 'New team' }).click();
@@ -67,19 +65,20 @@ describe('admin page in a real browser', () => {
     await page.getByLabel('Description').fill('Keeps key accounts happy after the sale.');
     expect(await page.getByLabel('Target days').inputValue()).toBe('14');
     await page.getByRole('button', { name: 'Create team' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Team Customer Success was created.' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'Customer Success', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Team Customer Success was created.' }).waitFor();
+    await page.getByRole('heading', { name: 'Customer Success', exact: true }).waitFor();
 
     // Add Alex Agent as a member.
     await page.getByRole('button', { name: 'Manage Customer Success' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Manage Customer Success' });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    await expect.poll(() => dialog.getByLabel('Add member').isEnabled()).toBe(true);
+    await page.getByRole('dialog', { name: 'Manage Customer Success' }).waitFor();
+    // The dialog's content is slotted: it lives in the light DOM of the open <fl-dialog>.
+    const dialog = page.locator('fl-dialog[open]');
+    await expect.poll(() => dialog.getByLabel('Add member').isEnabled(), { timeout: 5_000 }).toBe(true);
     await dialog.getByLabel('Add member').selectOption({ label: 'Alex Agent (@agent)' });
     await dialog.getByRole('button', { name: 'Add to team' }).click();
     const members = dialog.getByRole('list', { name: 'Members of Customer Success' });
-    await expect.poll(() => members.getByText('Alex Agent').isVisible()).toBe(true);
-    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Alex Agent was added to Customer Success.' }).isVisible()).toBe(true);
+    await members.getByText('Alex Agent').waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'Alex Agent was added to Customer Success.' }).waitFor();
 
     // The server agrees: fetched through the page, with its session.
     const team = await page.evaluate(async () => {
@@ -92,19 +91,19 @@ describe('admin page in a real browser', () => {
 
     // Esc closes the dialog; the card shows the member.
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Customer Success', exact: true }) });
-    await expect.poll(() => card.getByText('Alex Agent').isVisible()).toBe(true);
-    await expect.poll(() => card.getByText('1 member', { exact: false }).isVisible()).toBe(true);
+    await card.getByText('Alex Agent').waitFor();
+    await card.getByText('1 member', { exact: false }).waitFor();
 
     // Sign out.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${server.url}/login`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
-    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
-    expect(me).toBe(401);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const cookies = await context.cookies(server.url);
+    expect(cookies.find((c) => c.name === 'frontline_session')).toBeUndefined();
 
-    expect(problems).toEqual([]);
+    expect(watch.problems).toEqual([]);
   });
 
   it('invites a person and shows the one-time link, with field errors in words', async () => {
@@ -114,23 +113,39 @@ describe('admin page in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/admin?tab=users`);
 
+    // The list searches as you type.
+    await page.getByRole('button', { name: 'Edit Alex Agent' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search people' }).fill('priya');
+    await page.getByRole('button', { name: 'Edit Alex Agent' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search people' }).fill('');
+    await page.getByRole('button', { name: 'Edit Alex Agent' }).waitFor();
+
     await page.getByRole('button', { name: 'Invite person' }).click();
-    // A taken email is refused in words, next to the field.
+    // The server's field errors (`details.fields`) appear next to their fields.
+    watch.allow('400 /api/users');
+    watch.allow('409 /api/users');
     await page.getByLabel('Email').fill('agent@example.com');
     await page.getByLabel('Display name').fill('Second Alex');
+    await page.getByLabel('Handle').fill('x');
+    await page.getByRole('button', { name: 'Send invite' }).click();
+    await page.getByText('A handle needs at least 2 characters.').first().waitFor();
+    expect(await page.getByLabel('Handle').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('false');
+    // A taken email is refused in words, next to the field.
     await page.getByLabel('Handle').fill('alex2');
     await page.getByRole('button', { name: 'Send invite' }).click();
-    await expect.poll(() => page.getByText('Another account already uses this email.').first().isVisible()).toBe(true);
+    await page.getByText('Another account already uses this email.').first().waitFor();
     expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Email').fill('new.person@example.com');
     await page.getByLabel('Support').check();
     await page.getByRole('button', { name: 'Send invite' }).click();
-    const link = page.getByLabel('Invite link');
-    await expect.poll(() => link.isVisible()).toBe(true);
+    const link = page.getByRole('textbox', { name: 'Invite link', exact: true });
+    await link.waitFor();
     expect(await link.inputValue()).toMatch(new RegExp(`^${server.url}/accept-invite\\?token=`));
-    await expect.poll(() => page.getByText('expires on', { exact: false }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('cell', { name: /Second Alex/ }).isVisible()).toBe(true);
+    await page.getByText('expires on', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Edit Second Alex' }).waitFor();
 
     // The link works: the person sets a password and lands on the feed, signed in.
     const url = await link.inputValue();
@@ -141,9 +156,9 @@ describe('admin page in a real browser', () => {
     await page.getByLabel('Repeat the password').fill('a-good-password');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await page.waitForURL(`${server.url}/`);
-    await expect.poll(() => page.getByText('Second Alex').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('What customers told us, newest first.', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('Second Alex').waitFor();
+    await page.getByText('What customers told us, newest first.', { exact: false }).waitFor();
 
-    expect(problems).toEqual([]);
+    expect(watch.problems).toEqual([]);
   });
 });

@@ -59,12 +59,15 @@ export const teamsPanelStyles = css`
     font-size: var(--fl-text-xs);
   }
   form.add-member {
+    gap: var(--fl-space-1);
+  }
+  .add-row {
     display: flex;
     flex-wrap: wrap;
     gap: var(--fl-space-2);
     align-items: end;
   }
-  form.add-member .field {
+  .add-row .field {
     flex: 1 1 14rem;
   }
 `;

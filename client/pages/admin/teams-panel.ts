@@ -223,17 +223,19 @@ export class TeamsPanel extends LitElement {
               )}
             </ul>`}
         <form class="add-member" novalidate @submit=${(e: SubmitEvent) => this.#addMember(e, team)}>
-          <div class="field">
-            <label for="member-userId">Add member</label>
-            <select id="member-userId" name="userId" ?disabled=${this.people === null} aria-invalid=${m.invalid('userId')}
-              aria-describedby=${m.describedBy('userId', 'member-userId-hint')}>
-              <option value="">${this.people === null ? 'Loading people…' : candidates.length ? 'Choose a person…' : 'Everyone is already a member'}</option>
-              ${candidates.map((p) => html`<option value=${p.id}>${p.displayName} (@${p.handle})</option>`)}
-            </select>
-            <p class="hint" id="member-userId-hint">${this.peopleError || 'Active people who are not in this team yet.'}</p>
-            ${m.errorText('userId')}
+          <div class="add-row">
+            <div class="field">
+              <label for="member-userId">Add member</label>
+              <select id="member-userId" name="userId" ?disabled=${this.people === null} aria-invalid=${m.invalid('userId')}
+                aria-describedby=${m.describedBy('userId', 'member-userId-hint')}>
+                <option value="">${this.people === null ? 'Loading people…' : candidates.length ? 'Choose a person…' : 'Everyone is already a member'}</option>
+                ${candidates.map((p) => html`<option value=${p.id}>${p.displayName} (@${p.handle})</option>`)}
+              </select>
+            </div>
+            <button class="primary" type="submit" ?disabled=${m.pending || this.people === null}>${m.pending ? 'Saving…' : 'Add to team'}</button>
           </div>
-          <button class="primary" type="submit" ?disabled=${m.pending || this.people === null}>${m.pending ? 'Saving…' : 'Add to team'}</button>
+          <p class="hint" id="member-userId-hint">${this.peopleError || 'Active people who are not in this team yet.'}</p>
+          ${m.errorText('userId')}
         </form>
       </section>
       <hr class="divider" />

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { customers, insights } from '../../../db/schema.js';
 import type { Customer, CustomerSummary, Tier } from '../../../shared/customers.js';
@@ -67,18 +67,19 @@ export function listCustomers(
   return rows.map((r) => ({ ...presentCustomer(r.row), insightCount: r.insightCount, lastInsightAt: r.lastInsightAt, sortName: r.sortName }));
 }
 
-/** The customer's insights, newest first, keyset-paged on (createdAt, id). */
-export function timelineInsightIds(db: Queryable, customerId: string, opts: { limit: number; after: readonly [string, string] | null }) {
-  const conditions = [eq(insights.customerId, customerId), isNull(insights.deletedAt)];
-  if (opts.after) {
-    const [at, id] = opts.after;
-    conditions.push(or(lt(insights.createdAt, at), and(eq(insights.createdAt, at), lt(insights.id, id))) as ReturnType<typeof eq>);
-  }
-  return db
-    .select({ id: insights.id, createdAt: insights.createdAt })
-    .from(insights)
-    .where(and(...conditions))
-    .orderBy(desc(insights.createdAt), desc(insights.id))
-    .limit(opts.limit + 1)
-    .all();
+/**
+ * The customer's timeline: their insights and the issues those insights feed,
+ * newest first, keyset-paged on (at, id) across both kinds.
+ */
+export function timelineEntries(db: Queryable, customerId: string, opts: { limit: number; after: readonly [string, string] | null }) {
+  const after = opts.after ? sql`where (at < ${opts.after[0]} or (at = ${opts.after[0]} and id < ${opts.after[1]}))` : sql``;
+  return db.all<{ type: 'insight' | 'issue'; at: string; id: string }>(sql`
+    select * from (
+      select 'insight' as type, created_at as at, id from insights where customer_id = ${customerId} and deleted_at is null
+      union all
+      select 'issue' as type, created_at as at, id from issues where id in (
+        select e.issue_id from issue_evidence e join insights i on i.id = e.insight_id where i.customer_id = ${customerId})
+    ) ${after}
+    order by at desc, id desc
+    limit ${opts.limit + 1}`);
 }

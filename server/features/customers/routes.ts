@@ -2,16 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCustomerBody, customer, customerSummary, listCustomersQuery, mergeCustomerBody, updateCustomerBody } from '../../../shared/customers.js';
 import { insight } from '../../../shared/insights.js';
+import { issueSummary } from '../../../shared/issues.js';
+import { loadIssueSummary } from '../issues/queries.js';
 import { pageOf, pageQuery } from '../../../shared/pagination.js';
 import { notFound } from '../../errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../store/cursor.js';
 import { presentInsightsById } from '../insights/queries.js';
-import { findCustomer, findLiveCustomer, listCustomers, presentCustomer, timelineInsightIds } from './queries.js';
+import { findCustomer, findLiveCustomer, listCustomers, presentCustomer, timelineEntries } from './queries.js';
 import { createCustomer, mergeCustomers, updateCustomer } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const timelineItem = z.object({ type: z.literal('insight'), at: z.string(), insight });
+const timelineItem = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('insight'), at: z.string(), insight }),
+  z.object({ type: z.literal('issue'), at: z.string(), issue: issueSummary }),
+]);
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.store;
@@ -50,14 +55,22 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       const survivor = requested ? findLiveCustomer(db, requested.id) : undefined;
       if (!requested || !survivor) throw notFound('Customer');
       const { limit, cursor } = request.query;
-      const rows = timelineInsightIds(db, survivor.id, { limit, after: decodeCursor<[string, string]>(cursor, 2) });
+      const rows = timelineEntries(db, survivor.id, { limit, after: decodeCursor<[string, string]>(cursor, 2) });
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
-      const items = presentInsightsById(db, viewer.userId, page.map((r) => r.id)).map((i) => ({ type: 'insight' as const, at: i.createdAt, insight: i }));
+      const insightsById = new Map(presentInsightsById(db, viewer.userId, page.filter((r) => r.type === 'insight').map((r) => r.id)).map((i) => [i.id, i]));
+      const items = page.flatMap((entry): z.infer<typeof timelineItem>[] => {
+        if (entry.type === 'insight') {
+          const found = insightsById.get(entry.id);
+          return found ? [{ type: 'insight', at: entry.at, insight: found }] : [];
+        }
+        const found = loadIssueSummary(db, entry.id);
+        return found ? [{ type: 'issue', at: entry.at, issue: found }] : [];
+      });
       return {
         ...presentCustomer(survivor),
         mergedInto: requested.mergedInto ? survivor.id : null,
-        timeline: { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null },
+        timeline: { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null },
       };
     },
   );

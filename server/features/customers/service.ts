@@ -7,6 +7,10 @@ import type { Principal } from '../../plugins/auth.js';
 import type { Store, WriteContext } from '../../store/store.js';
 import { newId, nowIso } from '../../store/ids.js';
 import { findCustomer, presentCustomer } from './queries.js';
+import { recomputePriorityForInsights } from '../issues/priority.js';
+
+const insightIdsOf = (tx: WriteContext['tx'], customerId: string) =>
+  tx.select({ id: insights.id }).from(insights).where(eq(insights.customerId, customerId)).all().map((r) => r.id);
 
 type NewCustomer = z.output<typeof createCustomerBody> | z.output<typeof inlineCustomer>;
 type CustomerChanges = z.output<typeof updateCustomerBody>;
@@ -50,6 +54,7 @@ export function updateCustomer(store: Store, actor: Principal, id: string, input
     }
     if (Object.keys(changes).length > 0) {
       tx.update(customers).set({ ...changes, updatedAt: nowIso() }).where(eq(customers.id, id)).run();
+      if ('tier' in changes) recomputePriorityForInsights(tx, insightIdsOf(tx, id));
       append('customer.updated', { actorId: actor.userId, subject: { type: 'customer', id }, data: { customerId: id, changes } });
     }
     return presentCustomer(findCustomer(tx, id) as NonNullable<ReturnType<typeof findCustomer>>);
@@ -82,6 +87,7 @@ export function mergeCustomers(store: Store, actor: Principal, survivorId: strin
       tier: survivor.tier === 'standard' ? from.tier : survivor.tier,
     };
     tx.update(customers).set({ ...filled, updatedAt: at }).where(eq(customers.id, survivor.id)).run();
+    recomputePriorityForInsights(tx, insightIdsOf(tx, survivor.id));
     append('customer.merged', { actorId: actor.userId, subject: { type: 'customer', id: survivor.id }, data: { customerId: survivor.id, fromId: from.id, movedInsights: moved } });
     append('customer.updated', { actorId: actor.userId, subject: { type: 'customer', id: from.id }, data: { customerId: from.id, changes: { mergedInto: survivor.id } } });
     return presentCustomer(findCustomer(tx, survivor.id) as NonNullable<ReturnType<typeof findCustomer>>);

@@ -12,6 +12,7 @@ import { insertCustomer } from '../customers/service.js';
 import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf } from '../threads/mentions.js';
 import { notifyMentions } from '../threads/service.js';
 import { findInsight, loadInsight } from './queries.js';
+import { recomputePriorityForInsights } from '../issues/priority.js';
 
 type CreateInsight = z.output<typeof createInsightBody>;
 type UpdateInsight = z.output<typeof updateInsightBody>;
@@ -91,6 +92,7 @@ export function updateInsight(store: Store, actor: Principal, id: string, input:
     const editedAt = nowIso();
     tx.update(insights).set({ ...changes, editedAt }).where(eq(insights.id, id)).run();
     if (next.tags && 'tags' in changes) writeTags(tx, id, next.tags, current.createdAt);
+    if ('sentiment' in changes || 'customerId' in changes) recomputePriorityForInsights(tx, [id]);
     // The earlier text stays in the event log: an edit never loses what was said.
     append('insight.updated', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id, changes, previous } });
     if (next.body !== undefined && 'body' in changes) {
@@ -110,6 +112,7 @@ export function deleteInsight(store: Store, actor: Principal, id: string): void 
     const insight = requireEditable(tx, actor, id);
     if (insight.deletedAt) return;
     tx.update(insights).set({ deletedAt: nowIso() }).where(eq(insights.id, id)).run();
+    recomputePriorityForInsights(tx, [id]);
     append('insight.deleted', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id } });
   });
 }
@@ -120,6 +123,7 @@ export function restoreInsight(store: Store, actor: Principal, id: string): Insi
     if (!insight) throw notFound('Insight');
     if (!insight.deletedAt) return;
     tx.update(insights).set({ deletedAt: null }).where(eq(insights.id, id)).run();
+    recomputePriorityForInsights(tx, [id]);
     append('insight.restored', { actorId: actor.userId, subject: { type: 'insight', id }, data: { insightId: id } });
   });
   return loadInsight(store.db, actor.userId, id) as Insight;

@@ -10,6 +10,7 @@ import { findInsight } from '../insights/queries.js';
 import { notify } from '../notifications/notify.js';
 import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf, type ResolvedMentions } from './mentions.js';
 import { findReply, loadReply } from './queries.js';
+import { recomputePriorityForInsights } from '../issues/priority.js';
 
 /** A live insight, or 404: a deleted one takes no replies or reactions. */
 export function requireLiveInsight(tx: Tx, insightId: string) {
@@ -102,15 +103,9 @@ export function deleteReply(store: Store, actor: Principal, replyId: string): vo
   });
 }
 
-/** Hooks other features register to react to a reaction change inside its transaction (issue priority). */
-export type ReactionHook = (ctx: WriteContext, insightId: string, kind: ReactionKind) => void;
-const reactionHooks: ReactionHook[] = [];
-export const onReactionChanged = (hook: ReactionHook) => reactionHooks.push(hook);
-
 /** PUT and DELETE are idempotent: only a real change appends an event. */
 export function setReaction(store: Store, actor: Principal, insightId: string, kind: ReactionKind, active: boolean): void {
-  store.write((ctx) => {
-    const { tx, append } = ctx;
+  store.write(({ tx, append }) => {
     requireLiveInsight(tx, insightId);
     const where = and(eq(reactions.insightId, insightId), eq(reactions.userId, actor.userId), eq(reactions.kind, kind), isNull(reactions.replyId));
     const changed = active
@@ -119,7 +114,8 @@ export function setReaction(store: Store, actor: Principal, insightId: string, k
     if (changed === 0) return;
     const total = tx.select({ n: count() }).from(reactions).where(and(eq(reactions.insightId, insightId), eq(reactions.kind, kind))).get()?.n ?? 0;
     append('reaction.changed', { actorId: actor.userId, subject: { type: 'insight', id: insightId }, data: { insightId, kind, userId: actor.userId, active, count: total } });
-    for (const hook of reactionHooks) hook(ctx, insightId, kind);
+    // "Me too" is evidence: the priority of every issue this insight feeds moves with it.
+    if (kind === 'me_too') recomputePriorityForInsights(tx, [insightId]);
   });
 }
 

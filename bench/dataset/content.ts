@@ -1,0 +1,122 @@
+/**
+ * What the generated insights say, and the deterministic randomness behind
+ * them. Loaded by the parent (request bodies), the baseline child and the
+ * product child, so it imports product code for types only (erased at run
+ * time): the lists below must stay valid values of the product's enums.
+ */
+import type { Channel, Sentiment } from '../../shared/insights.js';
+
+/** mulberry32: small, fast, and the same sequence on every run for a seed. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    /** An integer in [min, max]. */
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  };
+}
+export type Random = ReturnType<typeof seededRandom>;
+
+export const CHANNELS: readonly Channel[] = ['call', 'chat', 'email', 'social', 'forum', 'survey', 'in_person', 'other'];
+/** Roughly how often each channel shows up, as in a support-heavy team. */
+const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
+  ['call', 22],
+  ['chat', 26],
+  ['email', 24],
+  ['social', 8],
+  ['forum', 6],
+  ['survey', 6],
+  ['in_person', 5],
+  ['other', 3],
+];
+const CHANNEL_TOTAL = CHANNEL_WEIGHTS.reduce((n, [, w]) => n + w, 0);
+export const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
+
+export const TAGS = [
+  'export', 'csv', 'billing', 'invoices', 'onboarding', 'mobile', 'crash', 'sso', 'security', 'pricing',
+  'performance', 'integrations', 'api', 'docs', 'shipping', 'delivery', 'accessibility', 'reporting',
+  'dashboard', 'praise', 'notifications', 'search', 'permissions', 'import',
+] as const;
+
+const OPENERS = [
+  'Customer said', 'On the call they told me', 'They wrote in to say', 'Their admin mentioned', 'In the chat today:',
+  'Heard again this week:', 'Feedback from the renewal call:', 'Their team lead asked why', 'A long-time user noticed',
+  'From the survey comments:', 'They posted on the forum that', 'At the workshop they explained that',
+];
+const SUBJECTS = [
+  'the CSV export', 'the invoice page', 'the mobile app', 'single sign-on', 'the new dashboard', 'search',
+  'the API', 'delivery tracking', 'the onboarding checklist', 'notifications', 'the reporting module',
+  'user permissions', 'the import wizard', 'the pricing page', 'the help center', 'the billing portal',
+];
+const PROBLEMS = [
+  'times out on their largest workspace', 'shows the wrong currency', 'crashes when they attach a photo',
+  'logs them out every morning', 'is too slow to load on older laptops', 'misses the VAT number',
+  'cuts off after ten thousand rows', 'sends the reminder a day too late', 'does not keep their filters',
+  'is hard to find from the home screen', 'breaks accents in names', 'duplicates every second entry',
+  'works great and saves them an hour a week', 'finally does what they needed', 'confuses new hires',
+];
+const FOLLOW_UPS = [
+  'They have asked about it three times now.', 'It blocks their month-end report.', 'They are evaluating alternatives.',
+  'They would happily pay more for a fix.', 'Their finance team is waiting on it.', 'Field staff lose their drafts.',
+  'They love the rest of the product.', 'A workaround exists but nobody knows it.', 'It came up in the renewal.',
+  'Two other customers said the same last month.', 'They shared a screen recording.', 'No rush, but it keeps coming up.',
+];
+
+/** A realistic body of 80 to 400 characters: an opener, a few clauses and follow-ups, cut on a word. */
+export function bodyOf(random: Random): string {
+  const target = random.int(80, 400);
+  let text = `${random.pick(OPENERS)} ${random.pick(SUBJECTS)} ${random.pick(PROBLEMS)}.`;
+  while (text.length < target) {
+    text += random.chance(0.5)
+      ? ` ${random.pick(FOLLOW_UPS)}`
+      : ` Also ${random.pick(SUBJECTS)} ${random.pick(PROBLEMS)}.`;
+  }
+  if (text.length <= 400) return text;
+  const cut = text.slice(0, 399);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}.`;
+}
+
+export function channelOf(random: Random): Channel {
+  let roll = random.next() * CHANNEL_TOTAL;
+  for (const [channel, weight] of CHANNEL_WEIGHTS) if ((roll -= weight) < 0) return channel;
+  return 'other';
+}
+
+/** 0 to 3 distinct tags, most often 1 or 2. */
+export function tagsOf(random: Random, min = 0, max = 3): string[] {
+  const roll = random.next();
+  const wanted = Math.max(min, Math.min(max, roll < 0.1 ? 0 : roll < 0.55 ? 1 : roll < 0.9 ? 2 : 3));
+  const tags = new Set<string>();
+  while (tags.size < wanted) tags.add(random.pick(TAGS));
+  return [...tags];
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** A 16-character base64url id, like the product's newId(), from the seeded sequence. */
+export function idOf(random: Random): string {
+  let id = '';
+  for (let i = 0; i < 16; i++) id += ID_ALPHABET[Math.floor(random.next() * 64)];
+  return id;
+}
+
+/** The product's keyset cursor (server/store/cursor.ts encodeCursor): base64url JSON of the sort key. */
+export const encodeCursor = (key: readonly (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string') return [key[0], key[1]];
+  } catch {
+    // not a cursor of ours
+  }
+  return null;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `issues` ADD `priority_inputs` text DEFAULT '{"insights":0,"customers":0,"enterpriseCustomers":0,"keyCustomers":0,"meToo":0,"negativeShare":0}' NOT NULL;

@@ -1,0 +1,151 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.js';
+import { watchProblems } from '../helpers/page-problems.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+const PASSWORD = 'frontline-demo';
+
+/** True when the element has focus, inside whatever shadow root holds it. */
+const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
+
+describe('app shell in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: ReturnType<typeof watchProblems>;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext();
+    context.setDefaultTimeout(5_000);
+    page = await context.newPage();
+    watch = watchProblems(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function signIn(email: string): Promise<void> {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('sends a signed-out visitor to /login, explains a wrong password, and returns to `next` after signing in', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(`${server.url}/login`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await isFocused(page.getByLabel('Email'))).toBe(true);
+
+    watch.allow('401 /api/auth/login');
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/login`);
+
+    // A deep link survives the detour through sign-in.
+    await page.goto(`${server.url}/admin?tab=teams`);
+    await page.waitForURL(`${server.url}/login?next=${encodeURIComponent('/admin?tab=teams')}`);
+    await signIn('admin@example.com');
+    await page.waitForURL(`${server.url}/admin?tab=teams`);
+    await page.getByRole('tab', { name: 'Teams', selected: true }).waitFor();
+
+    // Signed in, /login goes to the feed.
+    await page.goto(`${server.url}/login`);
+    await page.waitForURL(`${server.url}/`);
+    await page.getByText('What customers told us, newest first.', { exact: false }).waitFor();
+    expect(await page.title()).toBe('Feed · Frontline');
+
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('has keyboard shortcuts: ? lists them, c composes, / and Ctrl+K search, Esc closes', async () => {
+    await page.goto(`${server.url}/login`);
+    await signIn('lead@example.com');
+    await page.waitForURL(`${server.url}/`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    // After signing in, reading starts at the content; on a fresh load, the first Tab reaches the skip link.
+    expect(await isFocused(page.getByRole('main'))).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await isFocused(skip)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await isFocused(page.getByRole('main'))).toBe(true);
+
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.waitFor();
+    await page.getByRole('definition').filter({ hasText: 'Compose an insight' }).waitFor();
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('c');
+    const compose = page.getByRole('dialog', { name: 'Compose an insight' });
+    await compose.waitFor();
+    await page.getByText('The composer is coming soon.').waitFor();
+    await page.keyboard.press('Escape');
+    await compose.waitFor({ state: 'hidden' });
+
+    const search = page.getByRole('searchbox', { name: 'Search Frontline' });
+    await page.keyboard.press('/');
+    expect(await isFocused(search)).toBe(true);
+    expect(await search.inputValue()).toBe('');
+    // Typing in a field is typing, not a shortcut.
+    await page.keyboard.type('refund ?c');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await search.fill('refund');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/search?q=refund`);
+    await page.getByText('Results for “refund” will appear here', { exact: false }).waitFor();
+    expect(await page.title()).toBe('Search: refund · Frontline');
+
+    await page.getByRole('main').focus();
+    await page.keyboard.press('Control+k');
+    expect(await isFocused(search)).toBe(true);
+
+    // Leads see Admin, with the Teams part only.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    await page.getByRole('heading', { name: 'Teams', exact: true }).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Users', exact: true }).count()).toBe(0);
+
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('tells a member that the admin page is not for them', async () => {
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL(/\/login\?next=%2Fadmin$/);
+    await signIn('agent@example.com');
+    await page.waitForURL(`${server.url}/admin`);
+    await page.getByText('Only admins and leads can manage the workspace.').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }).count()).toBe(1);
+
+    // Pages not built yet say what they will hold.
+    await page.getByRole('link', { name: 'Issues' }).click();
+    await page.waitForURL(`${server.url}/issues`);
+    await page.getByRole('heading', { name: 'Issues' }).waitFor();
+    await page.getByText('The issue list arrives soon.', { exact: false }).waitFor();
+    expect(await page.getByRole('link', { name: 'Issues' }).getAttribute('aria-current')).toBe('page');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/login`);
+    expect(watch.problems).toEqual([]);
+  });
+});
