@@ -1,7 +1,7 @@
 import { count, eq, and } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { users } from '../db/schema.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedConversations, seedPeople } from '../db/seed/demo.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedConversations, seedIssues, seedPeople } from '../db/seed/demo.js';
 import { hashPassword } from './features/auth/passwords.js';
 import { newId, nowIso } from './store/ids.js';
 
@@ -23,7 +23,7 @@ export async function bootstrap(app: FastifyInstance): Promise<BootstrapReport> 
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
   if (empty && demo) {
     seedPeople(db, await hashPassword(DEMO_PASSWORD));
-    seedConversations(app.store);
+    seedIssues(app.store, seedConversations(app.store));
     report.seededDemo = true;
   }
   const hasAdmin = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).get();

@@ -101,5 +101,5 @@ export function seedBaselineInsights(ctx: BaselineContext, count: number, log: (
       insertReply.run(row.id, row.insightId, row.authorId, row.body, row.createdAt);
     },
   };
-  return generateInsights(db, { count, authors, customerIds, writer, log });
+  return generateInsights(db, { count, authors, customerIds, writer, tables: ['insights', 'replies'], log });
 }

@@ -41,5 +41,5 @@ export function seedProductInsights(db: Database.Database, count: number, log: (
       for (const teamId of author.teamIds) insertThreadTeam.run(row.insightId, teamId, 'reply', row.createdAt);
     },
   };
-  return generateInsights(db, { count, authors, customerIds, writer, log });
+  return generateInsights(db, { count, authors, customerIds, writer, tables: ['insights', 'insight_tags', 'thread_teams', 'replies'], log });
 }

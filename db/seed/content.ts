@@ -12,6 +12,38 @@ export interface Topic {
   owner: 'engineering' | 'product' | 'sales' | 'marketing' | 'operations' | 'support';
 }
 
+/** Issue titles raised from a topic's insights, by the topic's first tag. */
+export const ISSUE_TITLES: Record<string, string[]> = {
+  export: ['CSV export truncates large reports', 'Export custom fields', 'Fix encoding of exported CSV files'],
+  billing: ['VAT number missing on invoices', 'Duplicate charge after mid-month upgrade', 'Invoices in local currency'],
+  onboarding: ['Explain inviting a second team during setup', 'Sample project for new workspaces', 'Clearer field mapping on import'],
+  mobile: ['Android crash when attaching gallery photos', 'iOS app forgets the session overnight', 'Sync screen freezes on older phones'],
+  sso: ['SAML single sign-on', 'SCIM provisioning for leavers', 'Restrict sign-in to office IP ranges'],
+  pricing: ['Packaging between Team and Business plans', 'Nonprofit annual discount', 'Read-only seats'],
+  performance: ['Monday-morning search slowness on large accounts', 'Dashboard load time over VPN', 'Long threads stutter in the browser'],
+  integrations: ['Salesforce sync for account notes', 'Higher API rate limit tier', 'Slack alert on escalation'],
+  docs: ['Refresh permissions help article', 'Document bulk edit', 'Printable quick-start guide'],
+  shipping: ['Tracking links for hardware orders', 'Replacement shipments use stale address', 'Delivery windows for on-site signature'],
+  accessibility: ['Screen reader support in the scheduler', 'Contrast of status badges', 'Keyboard trap in the date picker'],
+  reporting: ['Filter dashboard by region', 'Scheduled dashboard PDF', 'Weekly report for ops leads'],
+  praise: ['Customer reference programme', 'Beta programme sign-up from renewals', 'Share the editor story'],
+  notifications: ['Daily digest instead of one email per change', 'Mobile push on by default for mentions', 'Reduce notification email volume'],
+};
+
+export const RESOLUTION_NOTES = [
+  'Fixed and released in this week’s update; customers confirmed it works.',
+  'Shipped behind a setting, on by default for the affected accounts.',
+  'Process changed with finance; the next invoices carry the fix.',
+  'Documentation updated and linked from the product.',
+  'Released to everyone after a two-week beta.',
+];
+
+export const WONT_FIX_NOTES = [
+  'Not planned: it conflicts with how most customers use the feature. We offered a workaround.',
+  'Duplicate of a larger project already on the roadmap.',
+  'Out of scope for this year; we told the customers why.',
+];
+
 export const TOPICS: Topic[] = [
   {
     tags: ['export', 'csv'],

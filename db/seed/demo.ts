@@ -8,7 +8,10 @@ import { createCustomer } from '../../server/features/customers/service.js';
 import { createInsight } from '../../server/features/insights/service.js';
 import { createReply, setReaction } from '../../server/features/threads/service.js';
 import type { ReactionKind } from '../../shared/insights.js';
-import { CHANNEL_WEIGHTS, COMPANIES, FIRST_NAMES, LAST_NAMES, OPENERS, REPLIES, TOPICS } from './content.js';
+import { CHANNEL_WEIGHTS, COMPANIES, FIRST_NAMES, ISSUE_TITLES, LAST_NAMES, OPENERS, REPLIES, RESOLUTION_NOTES, TOPICS, WONT_FIX_NOTES } from './content.js';
+import { createIssue, transitionIssue } from '../../server/features/issues/service.js';
+import { findIssue } from '../../server/features/issues/queries.js';
+import type { IssueKind, IssueStatus } from '../../shared/issues.js';
 
 export const DEMO_PASSWORD = 'frontline-demo';
 
@@ -90,7 +93,14 @@ type Action = { at: number; run: () => void };
  * all from a fixed seed and written in time order through the services, so
  * events, mentions, notifications and teams taking part are exactly what real use makes.
  */
-export function seedConversations(store: Store, now = new Date(), insightCount = 400): void {
+export interface SeededInsight {
+  id: string;
+  at: number;
+  tag: string;
+  owner: string;
+}
+
+export function seedConversations(store: Store, now = new Date(), insightCount = 400): SeededInsight[] {
   const random = seededRandom(7);
   const people = PEOPLE.map((p) => ({ ...p, principal: principalOf(p) }));
   const byTeam = (slug: string) => people.filter((p) => p.teams.includes(slug as never));
@@ -126,6 +136,7 @@ export function seedConversations(store: Store, now = new Date(), insightCount =
 
   const actions: Action[] = [];
   const insightIds: string[] = [];
+  const seeded: SeededInsight[] = [];
   for (let i = 0; i < insightCount; i++) {
     const at = now.getTime() - random.next() * 90 * DAY;
     const topic = random.pick(TOPICS);
@@ -145,6 +156,7 @@ export function seedConversations(store: Store, now = new Date(), insightCount =
           tags: random.chance(0.8) ? topic.tags : topic.tags.slice(0, 1),
           customerId,
         }).id;
+        seeded.push({ id: insightIds[index] as string, at, tag: topic.tags[0] as string, owner: topic.owner });
       },
     });
     // Threads: most pull in the owning team, some stay inside the author's own team.
@@ -170,4 +182,65 @@ export function seedConversations(store: Store, now = new Date(), insightCount =
   }
   actions.sort((a, b) => a.at - b.at);
   for (const action of actions) atTime(new Date(action.at), action.run);
+  return seeded;
+}
+
+const KINDS: IssueKind[] = ['cx-fix', 'problem', 'improvement', 'innovation'];
+/** How many demo issues end in each state. */
+const ISSUE_PLAN: [IssueStatus, number][] = [
+  ['open', 16],
+  ['claimed', 10],
+  ['in_progress', 12],
+  ['resolved', 15],
+  ['wont_fix', 7],
+];
+const PATHS: Record<IssueStatus, IssueStatus[]> = {
+  open: [],
+  claimed: ['claimed'],
+  in_progress: ['claimed', 'in_progress'],
+  resolved: ['claimed', 'in_progress', 'resolved'],
+  wont_fix: ['wont_fix'],
+};
+
+/**
+ * About 60 issues raised from clusters of the seeded insights, walked through
+ * the state machine by the owning team over the following days, so histories,
+ * loop-closed notifications and ages past each team's target are real.
+ */
+export function seedIssues(store: Store, seeded: readonly SeededInsight[], now = new Date()): void {
+  const random = seededRandom(11);
+  const people = PEOPLE.map((p) => ({ ...p, principal: principalOf(p) }));
+  const raiser = people.filter((p) => p.role !== 'member' || p.teams.includes('product'));
+  const byTag = new Map<string, SeededInsight[]>();
+  for (const s of seeded) byTag.set(s.tag, [...(byTag.get(s.tag) ?? []), s]);
+  const statuses = ISSUE_PLAN.flatMap(([status, n]) => Array<IssueStatus>(n).fill(status));
+  const tags = [...byTag.keys()];
+  statuses.forEach((status, i) => {
+    const tag = tags[i % tags.length] as string;
+    const pool = (byTag.get(tag) ?? []).filter((s) => s.at < now.getTime() - 2 * DAY);
+    if (pool.length === 0) return;
+    const evidence = [...new Set(Array.from({ length: random.int(1, Math.min(6, pool.length)) }, () => random.pick(pool)))];
+    const raisedAt = Math.max(...evidence.map((e) => e.at)) + random.int(1, 48) * 3_600_000;
+    const owner = evidence[0]?.owner ?? 'product';
+    const team = people.filter((p) => p.teams.includes(owner as never));
+    const titles = ISSUE_TITLES[tag] ?? ['Follow up on customer feedback'];
+    const id = atTime(new Date(raisedAt), () =>
+      createIssue(store, random.pick(raiser).principal, {
+        title: titles[i % titles.length] as string,
+        description: `Raised from ${evidence.length} customer ${evidence.length === 1 ? 'insight' : 'insights'} about ${tag}.`,
+        kind: random.pick(KINDS),
+        teamId: `team-${owner}`,
+        insightIds: evidence.map((e) => e.id),
+      }),
+    );
+    let at = raisedAt;
+    const assignee = random.pick(team.length > 0 ? team : people);
+    for (const to of PATHS[status]) {
+      at += random.int(6, 24 * (to === 'resolved' ? 12 : 4)) * 3_600_000;
+      if (at > now.getTime()) break;
+      const note = to === 'resolved' ? random.pick(RESOLUTION_NOTES) : to === 'wont_fix' ? random.pick(WONT_FIX_NOTES) : undefined;
+      const version = findIssue(store.db, id)?.version ?? 1;
+      atTime(new Date(at), () => transitionIssue(store, assignee.principal, id, { to, version, note }));
+    }
+  });
 }

@@ -6,7 +6,7 @@ import { buildApp } from '../../server/app.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../server/config.js';
 import type { Role } from '../../shared/roles.js';
-import { DEMO_PASSWORD, seedPeople, seedConversations } from '../../db/seed/demo.js';
+import { DEMO_PASSWORD, seedPeople, seedConversations, seedIssues } from '../../db/seed/demo.js';
 import { hashPassword } from '../../server/features/auth/passwords.js';
 
 export interface TestApp {
@@ -41,7 +41,7 @@ export async function buildTestApp(options: { demo?: 'people' | 'full' | false; 
   if (demo) {
     demoHash ??= hashPassword(DEMO_PASSWORD);
     seedPeople(app.store.db, await demoHash);
-    if (demo === 'full') seedConversations(app.store);
+    if (demo === 'full') seedIssues(app.store, seedConversations(app.store));
   }
   await bootstrap(app);
   return {

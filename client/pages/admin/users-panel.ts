@@ -274,7 +274,7 @@ export class UsersPanel extends LitElement {
       <div class="dialog-section">
         <p class="muted">${user.email}</p>
         <p class="message success" role="status">${this.dialogStatus}</p>
-        <form novalidate aria-label="Profile and role" @submit=${(e: SubmitEvent) => this.#submitEdit(e, user)}>
+        <form novalidate aria-label="Profile" @submit=${(e: SubmitEvent) => this.#submitEdit(e, user)}>
           ${f.summaryText()}
           <div class="field">
             <label for="edit-displayName">Display name</label>
@@ -302,8 +302,8 @@ export class UsersPanel extends LitElement {
       </div>
       <hr class="divider" />
       <div class="dialog-section">
-        <h3>Set password</h3>
-        <form novalidate aria-label="Set password" @submit=${(e: SubmitEvent) => this.#submitPassword(e, user)}>
+        <h3 id="set-password-heading">Set password</h3>
+        <form novalidate aria-labelledby="set-password-heading" @submit=${(e: SubmitEvent) => this.#submitPassword(e, user)}>
           ${this.#password.summaryText()}
           <div class="field">
             <label for="new-password-password">New password for ${user.displayName}</label>
@@ -456,7 +456,7 @@ export class UsersPanel extends LitElement {
     if (!updated) return;
     form.reset();
     this.#saved(updated);
-    this.dialogStatus = `New password set for ${updated.displayName}. They are signed out on their other devices.`;
+    this.dialogStatus = `New password set for ${updated.displayName}. They are signed out everywhere.`;
   }
 
   async #toggleActive(user: User): Promise<void> {
