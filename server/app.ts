@@ -13,6 +13,7 @@ import rateLimit from './plugins/rate-limit.js';
 import idempotency from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
 import client from './plugins/client.js';
+import live from './plugins/live.js';
 import { healthRoutes } from './features/health/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { userRoutes } from './features/users/routes.js';
@@ -29,6 +30,10 @@ export interface BuildOptions {
   /** Where the built client lives; defaults to dist/client beside the project. */
   clientRoot?: string;
   logger?: boolean;
+  /** How often live sockets are pinged; tests shorten it. */
+  heartbeatMs?: number;
+  /** Bytes a live socket may have waiting before it is cut off; tests lower it. */
+  liveSendBufferLimit?: number;
 }
 
 declare module 'fastify' {
@@ -64,6 +69,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(rateLimit, { perMinute: config.rateLimit });
   await app.register(idempotency);
   await app.register(openapi);
+  await app.register(live, { publicUrl: config.publicUrl, replayLimit: config.replayLimit, heartbeatMs: options.heartbeatMs, sendBufferLimit: options.liveSendBufferLimit });
 
   await app.register(
     async (api) => {

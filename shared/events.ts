@@ -87,3 +87,30 @@ export const liveEvent = z.discriminatedUnion(
   'type',
   EVENT_TYPES.map((t) => envelope(t)) as unknown as [ReturnType<typeof envelope>, ...ReturnType<typeof envelope>[]],
 );
+
+/** Close codes the server uses; a client resumes from its last seq after either. */
+export const LIVE_CLOSE = {
+  /** The client read too slowly and its buffer passed the bound. */
+  tooSlow: 4008,
+  /** The account was deactivated or the credential revoked: do not reconnect. */
+  signedOut: 4001,
+  /** The server is shutting down: reconnect with backoff. */
+  goingAway: 1001,
+} as const;
+
+/** Control messages that are not events of the log (no seq). */
+export const helloMessage = z.object({ type: z.literal('hello'), seq: z.number().int(), protocolVersion: z.number().int() });
+export const resyncMessage = z.object({ type: z.literal('resync'), seq: z.number().int() });
+export const presenceMessage = z.object({
+  type: z.literal('presence'),
+  subject: z.string(),
+  users: z.array(z.object({ id: z.string(), displayName: z.string() })),
+});
+export type PresenceMessage = z.infer<typeof presenceMessage>;
+
+/** What a client may send: which thread or issue it is viewing. */
+export const PRESENCE_SUBJECT = /^(insight|issue):[A-Za-z0-9_-]{1,100}$/;
+export const clientPresence = z.object({
+  type: z.literal('presence'),
+  viewing: z.string().regex(PRESENCE_SUBJECT).nullable(),
+});

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type BuildOptions } from '../../server/app.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../server/config.js';
 import type { Role } from '../../shared/roles.js';
@@ -22,11 +22,12 @@ let demoHash: Promise<string> | null = null;
  * (the default) seeds the demo accounts and teams; `'full'` the whole demo
  * workspace, as `npm start` does on an empty database; `false` nothing.
  */
-export async function buildTestApp(options: { demo?: 'people' | 'full' | false; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { demo?: 'people' | 'full' | false; config?: Partial<Config>; build?: Omit<BuildOptions, 'config'> } = {}): Promise<TestApp> {
   const demo = options.demo ?? 'people';
   const dataDir = mkdtempSync(join(tmpdir(), 'frontline-test-'));
   const app = await buildApp({
     logger: false,
+    ...options.build,
     config: {
       dataDir,
       demo: false,

@@ -11,7 +11,7 @@ export interface RunningServer extends TestApp {
  * A listening server on a free loopback port, for websocket and browser tests.
  * The public URL matches the listening origin so Origin checks pass for the browser.
  */
-export async function startServer(options: { demo?: 'people' | 'full' | false; config?: Partial<Config> } = {}): Promise<RunningServer> {
+export async function startServer(options: Parameters<typeof buildTestApp>[0] = {}): Promise<RunningServer> {
   // The public URL must be known before the app is built; reserve a port first.
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve, reject) => {

@@ -56,7 +56,7 @@ export function connectLive(url: string, options: { headers?: Record<string, str
             };
             const timer = setTimeout(() => {
               waiters.delete(check);
-              fail(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-5))}`));
+              fail(new Error(`no matching message within ${timeoutMs} ms; last: ${messages.slice(-3).map((m) => JSON.stringify(m).slice(0, 160)).join(' | ')}`));
             }, timeoutMs);
             waiters.add(check);
             check();
