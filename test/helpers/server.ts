@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { buildTestApp, type TestApp } from './app.js';
-import type { Config } from '../../server/config.js';
 
 export interface RunningServer extends TestApp {
   url: string;

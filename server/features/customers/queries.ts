@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { customers, insights } from '../../../db/schema.js';
+import { customers } from '../../../db/schema.js';
 import type { Customer, CustomerSummary, Tier } from '../../../shared/customers.js';
 
 export type CustomerRow = typeof customers.$inferSelect;

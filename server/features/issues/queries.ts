@@ -10,7 +10,6 @@ export type IssueRow = typeof issues.$inferSelect;
 
 const assignee = alias(users, 'assignee');
 const overrideBy = alias(users, 'override_by');
-const creator = alias(users, 'creator');
 
 export const findIssue = (db: Queryable, id: string) => db.select().from(issues).where(eq(issues.id, id)).get();
 
