@@ -59,6 +59,11 @@ export default fp<{ publicUrl: string; replayLimit: number; heartbeatMs?: number
           } catch {
             return;
           }
+          // An application-level ping: browsers cannot see protocol pings, so this is how a tab notices a dead link.
+          if ((parsed as { type?: unknown } | null)?.type === 'ping') {
+            socket.send('{"type":"pong"}');
+            return;
+          }
           const presence = clientPresence.safeParse(parsed);
           if (presence.success) hub.setViewing(socket, presence.data.viewing);
         });
