@@ -296,3 +296,35 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
 );
+
+/**
+ * Changes waiting for the search indexer: written in the same transaction as
+ * the change (so nothing is missed across a crash), applied in batches off the
+ * request path, then deleted.
+ */
+export const searchOutbox = sqliteTable('search_outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['insight', 'reply', 'issue', 'customer'] }).notNull(),
+  refId: text('ref_id').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * What the full-text index holds, one row per searchable thing; the FTS5 table
+ * `search_fts` (created in a hand-written migration) indexes title, body and
+ * extra with this table as its external content, rowid = id. Ids grow as
+ * content is indexed, so rowid order is close to recency.
+ */
+export const searchDocs = sqliteTable(
+  'search_docs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['insight', 'reply', 'issue', 'customer'] }).notNull(),
+    refId: text('ref_id').notNull(),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull().default(''),
+    extra: text('extra').notNull().default(''),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('search_docs_ref').on(t.kind, t.refId)],
+);

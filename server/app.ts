@@ -14,6 +14,8 @@ import idempotency from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
 import client from './plugins/client.js';
 import live from './plugins/live.js';
+import search from './plugins/search.js';
+import { searchRoutes } from './features/search/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { userRoutes } from './features/users/routes.js';
@@ -69,6 +71,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(rateLimit, { perMinute: config.rateLimit });
   await app.register(idempotency);
   await app.register(openapi);
+  await app.register(search);
   await app.register(live, { publicUrl: config.publicUrl, replayLimit: config.replayLimit, heartbeatMs: options.heartbeatMs, sendBufferLimit: options.liveSendBufferLimit });
 
   await app.register(
@@ -83,6 +86,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       await api.register(threadRoutes);
       await api.register(issueRoutes);
       await api.register(notificationRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api' },
   );

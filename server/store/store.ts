@@ -24,6 +24,9 @@ export interface EventInput<T extends EventType> {
 /** Receives events after the transaction that wrote them has committed. */
 export type EventListener = (events: readonly StoredEvent[]) => void;
 
+/** Runs inside the transaction right after an event is appended (derived rows such as the search outbox). */
+export type AppendHook = (tx: Tx, event: StoredEvent) => void;
+
 export interface WriteContext {
   tx: Tx;
   /** Appends to the event log in the current transaction; the only way services write events. */
@@ -37,6 +40,7 @@ export interface WriteContext {
  */
 export class Store {
   private readonly listeners = new Set<EventListener>();
+  private readonly appendHooks: AppendHook[] = [];
 
   constructor(readonly db: Db) {}
 
@@ -45,11 +49,20 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
+  onAppend(hook: AppendHook): void {
+    this.appendHooks.push(hook);
+  }
+
   write<T>(body: (ctx: WriteContext) => T): T {
     const written: StoredEvent[] = [];
     const result = this.db.transaction(
       (tx) => {
-        const out = body({ tx, append: (type, input) => appendEvent(tx, written, type, input) });
+        const append: WriteContext['append'] = (type, input) => {
+          const event = appendEvent(tx, written, type, input);
+          for (const hook of this.appendHooks) hook(tx, event);
+          return event;
+        };
+        const out = body({ tx, append });
         if (out instanceof Promise) throw new Error('Store.write bodies must be synchronous');
         return out;
       },

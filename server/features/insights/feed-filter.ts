@@ -4,6 +4,7 @@ import { invalid } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { findTeam } from '../teams/queries.js';
 import type { FeedFilter } from './queries.js';
+import { parseSearch, toFtsQuery } from '../../../shared/search-query.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,7 +34,7 @@ export function resolveFeedFilter(db: Queryable, viewer: Principal, query: FeedQ
     sentiment: query.sentiment,
     customerId: query.customerId,
     authorId: query.authorId,
-    q: query.q || undefined,
+    q: query.q ? (toFtsQuery(parseSearch(query.q).terms) ?? undefined) : undefined,
     from,
     to,
     includeDeleted: query.includeDeleted === 'true' && viewer.role === 'admin',

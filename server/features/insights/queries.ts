@@ -23,7 +23,6 @@ export interface FeedFilter {
 
 export const findInsight = (db: Queryable, id: string) => db.select().from(insights).where(eq(insights.id, id)).get();
 
-const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Everything a list item shows, in one statement: the row, its author and
@@ -120,7 +119,8 @@ function feedConditions(present: ReadonlySet<string>): SQL[] {
   if (present.has('authorId')) conditions.push(sql`${insights.authorId} = ${p('authorId')}`);
   if (present.has('from')) conditions.push(sql`${insights.createdAt} >= ${p('from')}`);
   if (present.has('to')) conditions.push(sql`${insights.createdAt} < ${p('to')}`);
-  if (present.has('q')) conditions.push(sql`${insights.body} like ${p('q')} escape '\\'`);
+  // The same full-text engine as /api/search (the index lags commits by well under a second).
+  if (present.has('q')) conditions.push(sql`insights.id in (select d.ref_id from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${p('q')} and d.kind = 'insight')`);
   if (present.has('tag')) {
     conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${p('tag')} and ${insightTags.insightId} = ${insights.id})`);
   }
@@ -155,7 +155,7 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
     const value = filter[key];
     if (value === undefined || value === '') continue;
     present.add(key);
-    values[key] = key === 'q' ? likePattern(value) : value;
+    values[key] = value;
   }
   if (filter.includeDeleted) present.add('includeDeleted');
   if (after) {

@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import { CHANNELS, SENTIMENTS } from '../../../shared/insights.js';
+import { ISSUE_STATUSES } from '../../../shared/issues.js';
+import { toFtsQuery, type ParsedSearch } from '../../../shared/search-query.js';
+import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search.js';
+import { invalid } from '../../errors.js';
+
+/** Matches ranked per query: a word in most documents ranks only its newest CANDIDATES matches. */
+export const CANDIDATES = 2000;
+/** bm25 column weights: title, body, extra. */
+const WEIGHTS = '4.0, 1.0, 2.0';
+const RECENCY_DAYS = 30;
+
+interface Candidate {
+  id: number;
+  kind: SearchKind;
+  refId: string;
+  at: string;
+  bm: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+/** Turns typed filters into SQL over `d` (search_docs), validating each value. */
+function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const oneOf = (name: string, value: string, allowed: readonly string[]) => {
+    if (!allowed.includes(value)) throw invalid(`${name}: must be one of ${allowed.join(', ')}.`, { field: 'q', filter: name });
+  };
+  if (filters.kind) {
+    oneOf('kind', filters.kind, SEARCH_KINDS);
+    where.push('d.kind = ?');
+    params.push(filters.kind);
+  }
+  if (filters.tag) {
+    where.push(`d.kind = 'insight' and exists (select 1 from insight_tags t where t.insight_id = d.ref_id and t.tag = ?)`);
+    params.push(filters.tag.toLowerCase());
+  }
+  if (filters.channel) {
+    oneOf('channel', filters.channel, CHANNELS);
+    where.push(`d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.channel = ?)`);
+    params.push(filters.channel);
+  }
+  if (filters.sentiment) {
+    oneOf('sentiment', filters.sentiment, SENTIMENTS);
+    where.push(`d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.sentiment = ?)`);
+    params.push(filters.sentiment);
+  }
+  if (filters.status) {
+    oneOf('status', filters.status, ISSUE_STATUSES);
+    where.push(`d.kind = 'issue' and exists (select 1 from issues x where x.id = d.ref_id and x.status = ?)`);
+    params.push(filters.status);
+  }
+  if (filters.team) {
+    const team = sqlite.prepare('select id from teams where id = ? or slug = ?').get(filters.team, filters.team.toLowerCase()) as { id: string } | undefined;
+    if (!team) throw invalid(`team: there is no team "${filters.team}".`, { field: 'q', filter: 'team' });
+    where.push(`((d.kind = 'insight' and exists (select 1 from thread_teams tt where tt.insight_id = d.ref_id and tt.team_id = ?))
+      or (d.kind = 'reply' and exists (select 1 from replies r join thread_teams tt on tt.insight_id = r.insight_id where r.id = d.ref_id and tt.team_id = ?))
+      or (d.kind = 'issue' and exists (select 1 from issues x where x.id = d.ref_id and x.team_id = ?)))`);
+    params.push(team.id, team.id, team.id);
+  }
+  if (filters.author) {
+    const handle = filters.author.replace(/^@/, '');
+    const user = sqlite.prepare('select id from users where id = ? or lower(handle) = lower(?)').get(handle, handle) as { id: string } | undefined;
+    if (!user) throw invalid(`author: nobody has the handle "${handle}".`, { field: 'q', filter: 'author' });
+    where.push(`((d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.author_id = ?))
+      or (d.kind = 'reply' and exists (select 1 from replies r where r.id = d.ref_id and r.author_id = ?)))`);
+    params.push(user.id, user.id);
+  }
+  if (filters.customer) {
+    const like = `%${filters.customer.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const match = `(c.id = ? or c.name like ? escape '\\' or c.company like ? escape '\\')`;
+    where.push(`((d.kind = 'insight' and exists (select 1 from insights i join customers c on c.id = i.customer_id where i.id = d.ref_id and ${match}))
+      or (d.kind = 'customer' and exists (select 1 from customers c where c.id = d.ref_id and ${match}))
+      or (d.kind = 'issue' and exists (select 1 from issue_evidence e join insights i on i.id = e.insight_id join customers c on c.id = i.customer_id where e.issue_id = d.ref_id and ${match})))`);
+    params.push(filters.customer, like, like, filters.customer, like, like, filters.customer, like, like);
+  }
+  for (const [name, op] of [
+    ['after', '>='],
+    ['before', '<'],
+  ] as const) {
+    const value = filters[name];
+    if (!value) continue;
+    if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw invalid(`${name}: use a date like 2026-11-01.`, { field: 'q', filter: name });
+    where.push(`d.at ${op} ?`);
+    params.push(new Date(value).toISOString());
+  }
+  return { where, params };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes everything, then turns snippet()'s private markers into <mark>: the only markup a hit carries. */
+export const markHits = (text: string) => escapeHtml(text).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+
+export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: { kind?: SearchKind; limit: number; offset: number; now?: number }) {
+  const fts = toFtsQuery(parsed.terms);
+  const hasFilters = Object.keys(parsed.filters).length > 0;
+  if (!fts && !hasFilters) {
+    throw invalid(parsed.terms.length > 0 ? 'Add a word to look for: excluded words alone match everything.' : 'Type a word to search for.', { field: 'q' });
+  }
+  const { where, params } = filterSql(sqlite, parsed.filters);
+  const sql = fts
+    ? `select d.id, d.kind, d.ref_id as refId, d.at, bm25(search_fts, ${WEIGHTS}) as bm
+       from search_fts join search_docs d on d.id = search_fts.rowid
+       where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')}
+       order by search_fts.rowid desc limit ${CANDIDATES + 1}`
+    : `select d.id, d.kind, d.ref_id as refId, d.at, 0 as bm from search_docs d
+       where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${CANDIDATES + 1}`;
+  let rows: Candidate[];
+  try {
+    rows = sqlite.prepare(sql).all(...(fts ? [fts] : []), ...params) as Candidate[];
+  } catch (error) {
+    // toFtsQuery quotes every term, so this is not expected; still, a query is never a 500.
+    throw invalid('That search could not be understood. Try plain words.', { field: 'q', reason: (error as Error).message });
+  }
+  const capped = rows.length > CANDIDATES;
+  if (capped) rows = rows.slice(0, CANDIDATES);
+  const now = opts.now ?? Date.now();
+  const ranked = rows
+    .map((r) => {
+      const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000);
+      // bm25 is lower-is-better; recent matches get up to half again their relevance.
+      const relevance = fts ? -r.bm : 1;
+      return { ...r, score: relevance * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS)) };
+    })
+    .sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : -1));
+  const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
+  for (const r of ranked) counts[r.kind]++;
+  const ofKind = opts.kind ? ranked.filter((r) => r.kind === opts.kind) : ranked;
+  const page = ofKind.slice(opts.offset, opts.offset + opts.limit);
+  return { counts, capped, items: present(sqlite, page, fts), hasMore: ofKind.length > opts.offset + opts.limit };
+}
+
+function present(sqlite: Database.Database, page: (Candidate & { score: number })[], fts: string | null): SearchHit[] {
+  if (page.length === 0) return [];
+  const ids = page.map((p) => p.id);
+  const marks = new Map<number, { title: string; snippet: string }>();
+  const placeholders = ids.map(() => '?').join(',');
+  const rows = fts
+    ? (sqlite
+        .prepare(
+          `select rowid as id, highlight(search_fts, 0, char(1), char(2)) as title, snippet(search_fts, -1, char(1), char(2), '…', 24) as snippet
+           from search_fts where search_fts match ? and rowid in (${placeholders})`,
+        )
+        .all(fts, ...ids) as { id: number; title: string; snippet: string }[])
+    : (sqlite.prepare(`select id, title, substr(body, 1, 200) as snippet from search_docs where id in (${placeholders})`).all(...ids) as { id: number; title: string; snippet: string }[]);
+  for (const r of rows) marks.set(r.id, { title: r.title, snippet: r.snippet });
+  const replyThreads = new Map(
+    (sqlite.prepare(`select id, insight_id as insightId from replies where id in (${page.map(() => '?').join(',')})`).all(...page.map((p) => p.refId)) as { id: string; insightId: string }[]).map((r) => [r.id, r.insightId]),
+  );
+  return page.map((p) => {
+    const text = marks.get(p.id) ?? { title: '', snippet: '' };
+    const fallbackTitle = { insight: 'Insight', reply: 'Reply', issue: 'Issue', customer: 'Customer' }[p.kind];
+    const url =
+      p.kind === 'insight' ? `/insights/${p.refId}` : p.kind === 'reply' ? `/insights/${replyThreads.get(p.refId) ?? ''}#reply-${p.refId}` : p.kind === 'issue' ? `/issues/${p.refId}` : `/customers/${p.refId}`;
+    return { kind: p.kind, id: p.refId, title: text.title ? markHits(text.title) : fallbackTitle, snippet: markHits(text.snippet), at: p.at, url, score: Math.round(p.score * 1000) / 1000 };
+  });
+}
+
+/** Ids of insights whose text matches the terms (the feed's `q`), as an SQL fragment parameter. */
+export const insightMatchSql = `insights.id in (select d.ref_id from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ? and d.kind = 'insight')`;

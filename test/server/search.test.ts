@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSearch, toFtsQuery } from '../../shared/search-query.js';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../helpers/app.js';
+import { createCustomer, postInsight } from '../helpers/factories.js';
+
+describe('the search language', () => {
+  it('parses words, phrases, exclusions, prefixes and filters', () => {
+    expect(parseSearch('export "bulk csv" -excel expo* tag:billing team:support')).toEqual({
+      terms: [
+        { text: 'export', phrase: false, prefix: false, negated: false },
+        { text: 'bulk csv', phrase: true, prefix: false, negated: false },
+        { text: 'excel', phrase: false, prefix: false, negated: true },
+        { text: 'expo', phrase: false, prefix: true, negated: false },
+      ],
+      filters: { tag: 'billing', team: 'support' },
+    });
+    expect(toFtsQuery(parseSearch('export -excel').terms)).toBe('"export" NOT "excel"');
+  });
+
+  it('never produces FTS syntax from hostile input', () => {
+    for (const hostile of ['"unbalanced', 'NEAR(a b)', '*', 'title:foo', 'a OR b', '(((', '^foo', 'a"b"c', '\u0000\u0001', '"" ""', '-', '---', 'AND', 'x'.repeat(300), '🙂 café']) {
+      const fts = toFtsQuery(parseSearch(hostile).terms);
+      if (fts) expect(fts).toMatch(/^(NOT )?"[^"]*(""[^"]*)*"\*?( (AND|NOT) "[^"]*(""[^"]*)*"\*?)*$/);
+    }
+  });
+});
+
+describe('GET /api/search', () => {
+  let t: TestApp;
+  let agent: Client;
+  let engineer: Client;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    agent = await loginAs(t.app, 'member');
+    engineer = await loginAs(t.app, { email: 'engineer@example.com', password: 'frontline-demo' });
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, extra = '') => {
+    await t.app.searchIndexer.drain();
+    return agent({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
+  };
+  const ids = async (q: string, extra = '') => (await search(q, extra)).json().items.map((i: { id: string }) => i.id);
+
+  it('finds insights, replies, issues and customers, grouped with counts, accents and case folded', async () => {
+    const customer = await createCustomer(agent, { name: 'Zoë Quintessa', company: 'Quintessa Labs' });
+    const insight = await postInsight(agent, { body: 'The Café export fails with quintessential errors', customerId: customer.id, tags: ['export'] });
+    const reply = (await engineer({ method: 'POST', url: `/api/insights/${insight.id}/replies`, payload: { body: 'Quintessential bug, reproduced' } })).json();
+    const issue = (await engineer({ method: 'POST', url: '/api/issues', payload: { title: 'Quintessential export failure', kind: 'problem', teamId: 'team-engineering', insightIds: [insight.id] } })).json();
+    const res = await search('quintess*');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.counts).toEqual({ insight: 1, reply: 1, issue: 1, customer: 1 });
+    expect(body.items.map((i: { id: string }) => i.id).sort()).toEqual([insight.id, reply.id, issue.id, customer.id].sort());
+    const replyHit = body.items.find((i: { kind: string }) => i.kind === 'reply');
+    expect(replyHit.url).toBe(`/insights/${insight.id}#reply-${reply.id}`);
+    expect(await ids('CAFE')).toEqual([insight.id]);
+    expect(await ids('quintessential', '&kind=issue')).toEqual([issue.id]);
+  });
+
+  it('highlights with <mark> only, escaping everything else', async () => {
+    const insight = await postInsight(agent, { body: 'Widgetron shows <script>alert(1)</script> & <b>bold</b> text' });
+    const hit = (await search('widgetron')).json().items[0];
+    expect(hit.id).toBe(insight.id);
+    expect(hit.snippet).toContain('<mark>Widgetron</mark>');
+    expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
+    expect(hit.snippet).toContain('&#60;script&#62;');
+  });
+
+  it('combines words, phrases, exclusions and filters', async () => {
+    const a = await postInsight(agent, { body: 'Gizmo sync breaks nightly', channel: 'email', sentiment: 'negative', tags: ['sync'] });
+    const b = await postInsight(agent, { body: 'Gizmo sync is lovely', channel: 'chat', sentiment: 'positive', tags: ['sync'] });
+    const c = await postInsight(engineer, { body: 'Nightly gizmo report', channel: 'email', sentiment: 'negative', tags: ['report'] });
+    expect((await ids('gizmo')).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect((await ids('gizmo sync')).sort()).toEqual([a.id, b.id].sort());
+    expect(await ids('"sync breaks"')).toEqual([a.id]);
+    expect((await ids('gizmo -lovely')).sort()).toEqual([a.id, c.id].sort());
+    expect(await ids('gizmo channel:chat')).toEqual([b.id]);
+    expect(await ids('gizmo sentiment:negative tag:sync')).toEqual([a.id]);
+    expect(await ids('gizmo author:kai')).toEqual([c.id]);
+    expect(await ids('gizmo team:engineering')).toEqual([c.id]);
+    expect(await ids('gizmo before:2000-01-01')).toEqual([]);
+    expect((await ids('gizmo after:2000-01-01')).length).toBe(3);
+    expect(await ids('tag:report')).toEqual([c.id]);
+  });
+
+  it('answers hostile or odd queries with results or a clear 400, never a 500', async () => {
+    for (const q of ['"unbalanced', 'NEAR(gizmo', '*', 'title:gizmo', 'gizmo OR', '(((', 'a"b', '\u0001\u0002', '🙂', 'ü', 'channel:fax', 'status:maybe', 'team:nope', 'before:yesterday', '-gizmo', '', 'x'.repeat(200)]) {
+      const res = await search(q);
+      expect([200, 400], `${q}: ${res.body}`).toContain(res.statusCode);
+      if (res.statusCode === 400) expect(res.json().error.code).toBe('invalid_input');
+    }
+    expect((await search('x'.repeat(201))).statusCode).toBe(400);
+    expect((await search('status:open')).statusCode).toBe(200);
+  });
+
+  it('stays in step with edits, deletes and merges', async () => {
+    const insight = await postInsight(agent, { body: 'Flibbertigibbet appears' });
+    expect(await ids('flibbertigibbet')).toEqual([insight.id]);
+    await agent({ method: 'PATCH', url: `/api/insights/${insight.id}`, payload: { body: 'Now it says snollygoster' } });
+    expect(await ids('flibbertigibbet')).toEqual([]);
+    expect(await ids('snollygoster')).toEqual([insight.id]);
+    await agent({ method: 'DELETE', url: `/api/insights/${insight.id}` });
+    expect(await ids('snollygoster')).toEqual([]);
+    const admin = await loginAs(t.app, 'admin');
+    await admin({ method: 'POST', url: `/api/insights/${insight.id}/restore` });
+    expect(await ids('snollygoster')).toEqual([insight.id]);
+    const keep = await createCustomer(agent, { name: 'Bumbershoot Holdings' });
+    const dupe = await createCustomer(agent, { name: 'Bumbershoot Hldgs' });
+    expect((await ids('bumbershoot')).sort()).toEqual([keep.id, dupe.id].sort());
+    await agent({ method: 'POST', url: `/api/customers/${keep.id}/merge`, payload: { fromId: dupe.id } });
+    expect(await ids('bumbershoot')).toEqual([keep.id]);
+  });
+
+  it('the feed’s q uses the same engine', async () => {
+    const insight = await postInsight(agent, { body: 'Kerfuffle in the checkout' });
+    await t.app.searchIndexer.drain();
+    const feed = (await agent({ method: 'GET', url: '/api/insights?q=kerfuf*' })).json();
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual([insight.id]);
+  });
+
+  it('indexes content within a second of its commit without anyone draining by hand', async () => {
+    const insight = await postInsight(agent, { body: 'Brouhaha at the front desk' });
+    const started = Date.now();
+    let found: string[] = [];
+    while (Date.now() - started < 1000 && found.length === 0) {
+      await new Promise((r) => setTimeout(r, 50));
+      found = (await agent({ method: 'GET', url: '/api/search?q=brouhaha' })).json().items.map((i: { id: string }) => i.id);
+    }
+    expect(found).toEqual([insight.id]);
+  });
+
+  it('nothing is missed across a restart: a pending outbox is applied on the next start', async () => {
+    const { buildApp } = await import('../../server/app.js');
+    const insight = await postInsight(agent, { body: 'Hullabaloo before the crash' });
+    t.app.searchIndexer.stop();
+    const pending = t.app.database.sqlite.prepare('select count(*) as n from search_outbox').get() as { n: number };
+    expect(pending.n).toBeGreaterThan(0);
+    const second = await buildApp({ logger: false, config: { dataDir: t.dataDir, demo: false, rateLimit: 0, logLevel: 'silent', publicUrl: 'http://localhost:3000' } });
+    try {
+      await second.searchIndexer.drain();
+      const hits = (second.database.sqlite.prepare(`select d.ref_id as id from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match 'hullabaloo'`).all() as { id: string }[]).map((r) => r.id);
+      expect(hits).toEqual([insight.id]);
+    } finally {
+      await second.close();
+      t.app.searchIndexer.start();
+    }
+  });
+});
