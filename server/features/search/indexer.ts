@@ -154,4 +154,4 @@ export class SearchIndexer {
 }
 
 /** The markers that snippet() puts around matches must never occur in content. */
-const clean = (text: string) => text.replace(/[\u0001\u0002]/g, ' ');
+const clean = (text: string) => text.replaceAll(String.fromCharCode(1), ' ').replaceAll(String.fromCharCode(2), ' ');

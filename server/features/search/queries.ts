@@ -91,7 +91,7 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Escapes everything, then turns snippet()'s private markers into <mark>: the only markup a hit carries. */
-export const markHits = (text: string) => escapeHtml(text).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+export const markHits = (text: string) => escapeHtml(text).replaceAll(String.fromCharCode(1), '<mark>').replaceAll(String.fromCharCode(2), '</mark>');
 
 export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: { kind?: SearchKind; limit: number; offset: number; now?: number }) {
   const fts = toFtsQuery(parsed.terms);
