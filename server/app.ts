@@ -16,6 +16,7 @@ import client from './plugins/client.js';
 import live from './plugins/live.js';
 import search from './plugins/search.js';
 import { searchRoutes } from './features/search/routes.js';
+import { dashboardRoutes } from './features/dashboard/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { userRoutes } from './features/users/routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       await api.register(issueRoutes);
       await api.register(notificationRoutes);
       await api.register(searchRoutes);
+      await api.register(dashboardRoutes);
     },
     { prefix: '/api' },
   );

@@ -138,7 +138,7 @@ export class SearchIndexer {
       this.sqlite.exec(`insert into search_fts(search_fts) values ('delete-all'); delete from search_docs; delete from search_outbox;`);
       for (const [kind, query] of kinds) {
         total += this.sqlite.prepare(`insert into search_docs (kind, ref_id, title, body, extra, at) ${query}`).run().changes;
-        onProgress(`copied ${kind}s`, total);
+        onProgress(`copied ${kind === 'reply' ? 'replies' : `${kind}s`}`, total);
       }
       this.sqlite.exec(`update search_docs set title = replace(replace(title, char(1), ' '), char(2), ' '), body = replace(replace(body, char(1), ' '), char(2), ' ')
         where instr(title || body, char(1)) > 0 or instr(title || body, char(2)) > 0`);

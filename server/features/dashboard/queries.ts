@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { ISSUE_KINDS, ISSUE_STATUSES } from '../../../shared/issues.js';
+import { CHANNELS, SENTIMENTS } from '../../../shared/insights.js';
+import type { Dashboard } from '../../../shared/dashboard.js';
+
+/**
+ * Every figure of the leads' dashboard, each defined once in docs/metrics.md
+ * (words and the SQL below). Raw SQL on purpose: week bucketing and day
+ * arithmetic are SQLite date functions; a PostgreSQL backend gets its own copy.
+ */
+export interface Range {
+  from: string;
+  to: string;
+  teamId: string | null;
+  now: string;
+}
+
+/** Monday of the week of a timestamp, as YYYY-MM-DD. */
+const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`;
+const AGE_BUCKETS: [string, number, number][] = [
+  ['0–7 days', 0, 7],
+  ['8–14 days', 7, 14],
+  ['15–30 days', 14, 30],
+  ['31–60 days', 30, 60],
+  ['over 60 days', 60, Number.POSITIVE_INFINITY],
+];
+
+export const percentile = (sorted: readonly number[], p: number): number | null => {
+  if (sorted.length === 0) return null;
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  const value = (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (rank - low);
+  return Math.round(value * 10) / 10;
+};
+
+const summarize = (hours: number[]) => {
+  const sorted = [...hours].sort((a, b) => a - b);
+  return { count: sorted.length, medianHours: percentile(sorted, 0.5), p90Hours: percentile(sorted, 0.9) };
+};
+
+const countsOf = <K extends string>(keys: readonly K[], rows: { key: string; n: number }[]): Record<K, number> => {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const r of rows) if (r.key in out) out[r.key as K] = r.n;
+  return out;
+};
+
+export class DashboardQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private all<T>(sql: string, params: Record<string, unknown>): T[] {
+    let statement = this.cache.get(sql);
+    if (!statement) this.cache.set(sql, (statement = this.sqlite.prepare(sql)));
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+    return statement.all(used) as T[];
+  }
+
+  build(range: Range): Omit<Dashboard, 'period' | 'team'> {
+    const p = { from: range.from, to: range.to, team: range.teamId, now: range.now };
+    const issueTeam = range.teamId ? 'and team_id = @team' : '';
+    const threadTeam = range.teamId ? 'and exists (select 1 from thread_teams f where f.insight_id = i.id and f.team_id = @team)' : '';
+
+    // Issues raised in the period, by their status and kind now.
+    const raised = `from issues where created_at >= @from and created_at < @to ${issueTeam}`;
+    const issuesByStatus = countsOf(ISSUE_STATUSES, this.all(`select status as key, count(*) as n ${raised} group by status`, p));
+    const issuesByKind = countsOf(ISSUE_KINDS, this.all(`select kind as key, count(*) as n ${raised} group by kind`, p));
+
+    // Hours from raising to the current claim, for claims made in the period.
+    const claimHours = this.all<{ h: number }>(
+      `select (julianday(claimed_at) - julianday(created_at)) * 24 as h from issues where claimed_at >= @from and claimed_at < @to ${issueTeam}`,
+      p,
+    ).map((r) => r.h);
+    // Hours from raising to resolution, for issues resolved in the period.
+    const resolved = this.all<{ h: number; week: string }>(
+      `select (julianday(closed_at) - julianday(created_at)) * 24 as h, ${WEEK('closed_at')} as week
+       from issues where status = 'resolved' and closed_at >= @from and closed_at < @to ${issueTeam}`,
+      p,
+    );
+    const byWeek = new Map<string, number[]>();
+    for (const r of resolved) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r.h]);
+    const resolveTrend = [...byWeek.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, hours]) => ({ week, resolved: hours.length, medianHours: summarize(hours).medianHours }));
+
+    // Open issues now (not limited to the period), by age, against their team's target.
+    const open = this.all<{ ageDays: number; targetDays: number | null; teamId: string | null }>(
+      `select julianday(@now) - julianday(x.created_at) as ageDays, t.target_days as targetDays, x.team_id as teamId
+       from issues x left join teams t on t.id = x.team_id where x.status in ('open', 'claimed', 'in_progress') ${range.teamId ? 'and x.team_id = @team' : ''}`,
+      p,
+    );
+    const openByAge = AGE_BUCKETS.map(([bucket, min, max]) => {
+      const inBucket = open.filter((o) => o.ageDays >= min && o.ageDays < max);
+      return { bucket, count: inBucket.length, pastTarget: inBucket.filter((o) => o.targetDays !== null && o.ageDays > o.targetDays).length };
+    });
+    const pastTarget = this.all<{ id: string; slug: string; name: string; targetDays: number; open: number; pastTarget: number }>(
+      `select t.id, t.slug, t.name, t.target_days as targetDays, count(x.id) as open,
+         coalesce(sum(case when julianday(@now) - julianday(x.created_at) > t.target_days then 1 else 0 end), 0) as pastTarget
+       from teams t left join issues x on x.team_id = t.id and x.status in ('open', 'claimed', 'in_progress')
+       ${range.teamId ? 'where t.id = @team' : ''} group by t.id order by pastTarget desc, open desc, t.name`,
+      p,
+    ).map(({ id, slug, name, ...rest }) => ({ team: { id, slug, name }, ...rest }));
+
+    // Issues raised in the period with the most linked insights.
+    const topIssues = this.all<{ id: string; title: string; status: Dashboard['topIssues'][number]['status']; teamId: string | null; slug: string | null; name: string | null; evidence: number; customers: number }>(
+      `select x.id, x.title, x.status, t.id as teamId, t.slug, t.name, count(e.insight_id) as evidence, count(distinct i.customer_id) as customers
+       from issues x left join teams t on t.id = x.team_id
+       join issue_evidence e on e.issue_id = x.id join insights i on i.id = e.insight_id
+       where x.created_at >= @from and x.created_at < @to ${range.teamId ? 'and x.team_id = @team' : ''}
+       group by x.id order by evidence desc, customers desc, x.created_at desc limit 10`,
+      p,
+    ).map((r) => ({ id: r.id, title: r.title, status: r.status, team: r.teamId ? { id: r.teamId, slug: r.slug ?? '', name: r.name ?? '' } : null, evidence: r.evidence, customers: r.customers }));
+
+    // Insights posted in the period (threads the team took part in, with a team filter).
+    const posted = `from insights i where i.created_at >= @from and i.created_at < @to and i.deleted_at is null ${threadTeam}`;
+    const insightsByChannel = countsOf(CHANNELS, this.all(`select i.channel as key, count(*) as n ${posted} group by i.channel`, p));
+    const insightsBySentiment = countsOf(SENTIMENTS, this.all(`select i.sentiment as key, count(*) as n ${posted} group by i.sentiment`, p));
+    const insightsByWeek = this.all<{ week: string; count: number }>(`select ${WEEK('i.created_at')} as week, count(*) as count ${posted} group by week order by week`, p);
+
+    // Silo index: share of the period's threads in which two or more teams took part.
+    const siloWeeks = this.all<{ week: string; threads: number; crossTeam: number }>(
+      `select ${WEEK('i.created_at')} as week, count(*) as threads,
+         sum(case when (select count(*) from thread_teams tt where tt.insight_id = i.id) >= 2 then 1 else 0 end) as crossTeam
+       ${posted} group by week order by week`,
+      p,
+    );
+    const threads = siloWeeks.reduce((n, w) => n + w.threads, 0);
+    const crossTeam = siloWeeks.reduce((n, w) => n + w.crossTeam, 0);
+    const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+
+    // Team A → team B: threads started by B (its member posted) that A replied in or was @mentioned into.
+    const interactions = this.all<{ from: string; to: string; count: number }>(
+      `select a.team_id as "from", b.team_id as "to", count(distinct i.id) as count
+       from insights i
+       join thread_teams b on b.insight_id = i.id and b.via = 'author'
+       join thread_teams a on a.insight_id = i.id and a.via in ('reply', 'mention') and a.team_id <> b.team_id
+       where i.created_at >= @from and i.created_at < @to and i.deleted_at is null
+       ${range.teamId ? 'and (a.team_id = @team or b.team_id = @team)' : ''}
+       group by a.team_id, b.team_id order by count desc`,
+      p,
+    );
+    const teams = this.all<{ id: string; slug: string; name: string; threads: number; replies: number }>(
+      `select t.id, t.slug, t.name,
+         (select count(*) from thread_teams tt join insights i on i.id = tt.insight_id
+            where tt.team_id = t.id and i.created_at >= @from and i.created_at < @to and i.deleted_at is null) as threads,
+         (select count(*) from replies r join team_members m on m.user_id = r.author_id
+            where m.team_id = t.id and r.created_at >= @from and r.created_at < @to and r.deleted_at is null) as replies
+       from teams t order by t.name`,
+      p,
+    );
+
+    return {
+      issuesByStatus,
+      issuesByKind,
+      timeToClaim: summarize(claimHours),
+      timeToResolve: summarize(resolved.map((r) => r.h)),
+      resolveTrend,
+      openByAge,
+      pastTarget,
+      topIssues,
+      insightsByChannel,
+      insightsBySentiment,
+      insightsByWeek,
+      silo: { threads, crossTeam, index: ratio(crossTeam, threads), trend: siloWeeks.map((w) => ({ ...w, index: ratio(w.crossTeam, w.threads) })) },
+      teams,
+      interactions,
+    };
+  }
+}
