@@ -32,7 +32,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.from && q.to) {
         from = new Date(`${q.from}T00:00:00.000Z`);
         to = new Date(Date.parse(`${q.to}T00:00:00.000Z`) + DAY);
-        if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw invalid('Those dates do not exist.', { field: 'from' });
+        const real = (date: Date, text: string) => !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+        if (!real(from, q.from) || !real(new Date(to.getTime() - DAY), q.to)) throw invalid('Those dates do not exist.', { field: 'from' });
         if ((to.getTime() - from.getTime()) / DAY > MAX_RANGE_DAYS) throw invalid('Choose a range of at most two years.', { field: 'from' });
         label = `${q.from} to ${q.to}`;
       } else {
