@@ -71,7 +71,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(auth);
   await app.register(rateLimit, { perMinute: config.rateLimit });
   await app.register(idempotency);
-  await app.register(openapi);
+  await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(search);
   await app.register(live, { publicUrl: config.publicUrl, replayLimit: config.replayLimit, heartbeatMs: options.heartbeatMs, sendBufferLimit: options.liveSendBufferLimit });
 
