@@ -64,6 +64,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // Bodies are JSON only: anything else is a 415 from Fastify's content-type parsing.
   app.removeContentTypeParser(['text/plain']);
 
+  // While shutting down, in-flight requests finish but their connections are not kept alive,
+  // so a client's idle keep-alive socket cannot hold the process open after its answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   await app.register(errors);
   await app.register(cookie);
   await app.register(store, { file: join(config.dataDir, 'frontline.db') });

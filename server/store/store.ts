@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { events } from '../../db/schema.js';
+import { preparedFor } from './prepared.js';
 import type { EventDataOf, EventType } from '../../shared/events.js';
 import { nowIso } from './ids.js';
 
@@ -73,6 +75,23 @@ export class Store {
   }
 }
 
+/** Every write appends at least one event: prepared once. The payload arrives as JSON text. */
+const insertEvent = preparedFor((db) =>
+  db
+    .insert(events)
+    .values({
+      type: sql.placeholder('type'),
+      actorId: sql.placeholder('actorId'),
+      subjectType: sql.placeholder('subjectType'),
+      subjectId: sql.placeholder('subjectId'),
+      payload: sql`${sql.placeholder('payload')}`,
+      audienceUserId: sql.placeholder('audienceUserId'),
+      at: sql.placeholder('at'),
+    })
+    .returning({ seq: events.seq })
+    .prepare(),
+);
+
 function appendEvent<T extends EventType>(
   tx: Tx,
   written: StoredEvent[],
@@ -81,19 +100,15 @@ function appendEvent<T extends EventType>(
 ): StoredEvent {
   const at = nowIso();
   const data = input.data as Record<string, unknown>;
-  const row = tx
-    .insert(events)
-    .values({
-      type,
-      actorId: input.actorId,
-      subjectType: input.subject.type,
-      subjectId: input.subject.id,
-      payload: data,
-      audienceUserId: input.audienceUserId ?? null,
-      at,
-    })
-    .returning({ seq: events.seq })
-    .get();
+  const row = insertEvent(tx).get({
+    type,
+    actorId: input.actorId,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    payload: JSON.stringify(data),
+    audienceUserId: input.audienceUserId ?? null,
+    at,
+  }) as { seq: number };
   const event: StoredEvent = {
     seq: row.seq,
     type,

@@ -81,7 +81,7 @@ describe('the server process', () => {
   it('seeds and prints the demo accounts by default, finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'frontline-proc-'));
     const port = freePort();
-    const server = await start({ PORT: String(port), FRONTLINE_DATA_DIR: dataDir });
+    const server = await start({ PORT: String(port), FRONTLINE_DATA_DIR: dataDir, FRONTLINE_LOG_LEVEL: 'info' });
     cleanups.push(() => {
       server.child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
@@ -91,9 +91,10 @@ describe('the server process', () => {
     expect(out).toMatch(/DEMO WORKSPACE/);
     for (const email of ['admin@example.com', 'lead@example.com', 'agent@example.com']) expect(out).toContain(email);
     expect(out).toContain('frontline-demo');
-    // Login hashes with argon2, so it is still in flight when the signal arrives.
+    // Login hashes with argon2, so it is still in flight when the signal arrives right after the server logs its arrival.
     const inFlight = login(`http://127.0.0.1:${port}`, 'admin@example.com', 'frontline-demo');
-    await new Promise((r) => setTimeout(r, 15));
+    const arrived = Date.now();
+    while (!/"url":"\/api\/auth\/login"/.test(server.output()) && Date.now() - arrived < 5000) await new Promise((r) => setImmediate(r));
     server.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
     expect(await server.exited).toBe(0);

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../db/client.js';
 import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
 import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
 import { LIMITS } from '../../../shared/limits.js';
+import { preparedFor } from '../../store/prepared.js';
 import type { TeamRef } from '../../../shared/users.js';
 import type { Tier } from '../../../shared/customers.js';
 
@@ -182,8 +183,12 @@ export function presentInsightsById(db: Queryable, viewerId: string, ids: readon
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+const presentedById = preparedFor((db) => selectPresented(db, p('viewerId')).where(eq(insights.id, p('id'))).prepare());
+
+/** One insight in full (every thread view and every write's answer): prepared once. */
 export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
-  return presentInsightsById(db, viewerId, [id], true)[0] ?? null;
+  const row = presentedById(db).get({ viewerId, id }) as PresentedRow | undefined;
+  return row ? toInsight(row, true) : null;
 }
 
 export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedFor } from '../../store/prepared.js';
 import type { z } from 'zod';
 import type { Tx } from '../../../db/client.js';
 import { insightTags, insights } from '../../../db/schema.js';
@@ -24,9 +25,31 @@ function resolveCustomerId(tx: Tx, customerId: string): string {
   return customer.id;
 }
 
-function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt: string): void {
-  tx.delete(insightTags).where(eq(insightTags.insightId, insightId)).run();
-  for (const tag of new Set(tags)) tx.insert(insightTags).values({ insightId, tag, createdAt }).run();
+const insertTag = preparedFor((db) =>
+  db.insert(insightTags).values({ insightId: sql.placeholder('insightId'), tag: sql.placeholder('tag'), createdAt: sql.placeholder('createdAt') }).prepare(),
+);
+
+const insertInsight = preparedFor((db) =>
+  db
+    .insert(insights)
+    .values({
+      id: sql.placeholder('id'),
+      authorId: sql.placeholder('authorId'),
+      body: sql.placeholder('body'),
+      channel: sql.placeholder('channel'),
+      sentiment: sql.placeholder('sentiment'),
+      tags: sql`${sql.placeholder('tags')}`,
+      sourceUrl: sql.placeholder('sourceUrl'),
+      customerId: sql.placeholder('customerId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+
+/** Replaces an insight's tag rows; a new insight has none to delete (`fresh`). */
+function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt: string, fresh = false): void {
+  if (!fresh) tx.delete(insightTags).where(eq(insightTags.insightId, insightId)).run();
+  for (const tag of new Set(tags)) insertTag(tx).run({ insightId, tag, createdAt });
 }
 
 export function createInsight(store: Store, actor: Principal, input: CreateInsight): Insight {
@@ -40,12 +63,20 @@ export function createInsight(store: Store, actor: Principal, input: CreateInsig
         : null;
     const tags = [...new Set(input.tags)];
     const createdAt = nowIso();
-    tx.insert(insights)
-      .values({ id, authorId: actor.userId, body: input.body, channel: input.channel, sentiment: input.sentiment, tags, sourceUrl: input.sourceUrl ?? null, customerId, createdAt })
-      .run();
-    writeTags(tx, id, tags, createdAt);
+    insertInsight(tx).run({
+      id,
+      authorId: actor.userId,
+      body: input.body,
+      channel: input.channel,
+      sentiment: input.sentiment,
+      tags: JSON.stringify(tags),
+      sourceUrl: input.sourceUrl ?? null,
+      customerId,
+      createdAt,
+    });
+    writeTags(tx, id, tags, createdAt, true);
     const mentioned = resolveMentions(tx, input.body);
-    storeMentions(tx, id, null, mentioned);
+    storeMentions(tx, id, null, mentioned, true);
     addThreadTeams(tx, id, teamIdsOf(tx, actor.userId), 'author');
     addThreadTeams(tx, id, mentioned.teams, 'mention');
     append('insight.created', {

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
+import { preparedFor } from '../../store/prepared.js';
 import { searchOutbox } from '../../../db/schema.js';
 import type { SearchKind } from '../../../shared/search.js';
 import type { StoredEvent } from '../../store/store.js';
@@ -34,10 +36,14 @@ function touched(event: StoredEvent): [SearchKind, string][] {
   }
 }
 
+const insertOutbox = preparedFor((db) =>
+  db.insert(searchOutbox).values({ kind: sql.placeholder('kind'), refId: sql.placeholder('refId'), createdAt: sql.placeholder('createdAt') }).prepare(),
+);
+
 /** Store append hook: records what to reindex in the change's own transaction. */
 export function recordSearchChange(tx: Tx, event: StoredEvent): void {
   const refs = touched(event);
   if (refs.length === 0) return;
   const createdAt = nowIso();
-  for (const [kind, refId] of refs) tx.insert(searchOutbox).values({ kind, refId, createdAt }).run();
+  for (const [kind, refId] of refs) insertOutbox(tx).run({ kind, refId, createdAt });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { mentions, teamMembers, teams, threadTeams, users } from '../../../db/schema.js';
 import { newId, nowIso } from '../../store/ids.js';
+import { preparedFor } from '../../store/prepared.js';
 
 /** `@word` not preceded by a word character or @ (so emails are not mentions), outside code. */
 const MENTION = /(^|[^\w@`])@([a-z0-9][a-z0-9_.-]*[a-z0-9_]|[a-z0-9])/gi;
@@ -32,8 +33,9 @@ export function resolveMentions(tx: Tx, body: string): ResolvedMentions {
   return { users: people.map((p) => p.id), teams: mentionedTeams.map((t) => t.id) };
 }
 
-/** Replaces the stored mentions of an insight body (replyId null) or of one reply. */
-export function storeMentions(tx: Tx, insightId: string, replyId: string | null, resolved: ResolvedMentions): void {
+/** Replaces the stored mentions of an insight body (replyId null) or of one reply; `fresh` when there can be none yet. */
+export function storeMentions(tx: Tx, insightId: string, replyId: string | null, resolved: ResolvedMentions, fresh = false): void {
+  if (fresh && resolved.users.length === 0 && resolved.teams.length === 0) return;
   tx.delete(mentions)
     .where(and(eq(mentions.insightId, insightId), replyId ? eq(mentions.replyId, replyId) : isNull(mentions.replyId)))
     .run();
@@ -42,8 +44,19 @@ export function storeMentions(tx: Tx, insightId: string, replyId: string | null,
   for (const teamId of resolved.teams) tx.insert(mentions).values({ id: newId(), insightId, replyId, teamId, createdAt }).run();
 }
 
-export const teamIdsOf = (tx: Tx, userId: string): string[] =>
-  tx.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, userId)).all().map((r) => r.teamId);
+const teamIdsOfUser = preparedFor((db) =>
+  db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare(),
+);
+
+export const teamIdsOf = (tx: Tx, userId: string): string[] => teamIdsOfUser(tx).all({ userId }).map((r) => r.teamId);
+
+const insertThreadTeam = preparedFor((db) =>
+  db
+    .insert(threadTeams)
+    .values({ insightId: sql.placeholder('insightId'), teamId: sql.placeholder('teamId'), via: sql.placeholder('via'), createdAt: sql.placeholder('createdAt') })
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 export const membersOfTeams = (tx: Tx, teamIds: readonly string[]): string[] =>
   teamIds.length === 0
@@ -59,5 +72,5 @@ export const membersOfTeams = (tx: Tx, teamIds: readonly string[]): string[] =>
 /** Records teams taking part in a thread; a team already in keeps how it first came in. */
 export function addThreadTeams(tx: Tx, insightId: string, teamIds: readonly string[], via: 'author' | 'mention' | 'reply'): void {
   const createdAt = nowIso();
-  for (const teamId of teamIds) tx.insert(threadTeams).values({ insightId, teamId, via, createdAt }).onConflictDoNothing().run();
+  for (const teamId of teamIds) insertThreadTeam(tx).run({ insightId, teamId, via, createdAt });
 }
