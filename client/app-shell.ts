@@ -3,8 +3,10 @@ import type { User } from '../shared/users.js';
 import { setUnauthenticatedHandler } from './api/http.js';
 import type { AppHeader } from './components/app-header.js';
 import './components/app-header.js';
+import './components/insight-composer.js';
 import './components/modal-dialog.js';
 import './components/shortcuts-list.js';
+import './components/toast-region.js';
 import { RouteController } from './controllers/route.js';
 import { session, SessionController } from './controllers/session.js';
 import { ShortcutsController } from './controllers/shortcuts.js';
@@ -85,7 +87,7 @@ export class AppShell extends LitElement {
           @fl-sign-out=${this.#signOut}
           @fl-show-shortcuts=${() => (this.dialog = 'shortcuts')}
         ></fl-app-header>
-        <main id="main" tabindex="-1">${this.#page(route, user)}</main>
+        <main id="main" tabindex="-1" @fl-compose=${() => (this.dialog = 'compose')}>${this.#page(route, user)}</main>
         ${this.#dialogs()}
       `;
     }
@@ -169,18 +171,9 @@ export class AppShell extends LitElement {
       <fl-dialog heading="Keyboard shortcuts" ?open=${this.dialog === 'shortcuts'} @fl-close=${close}>
         <fl-shortcuts-list></fl-shortcuts-list>
       </fl-dialog>
-      <fl-dialog heading="Compose an insight" ?open=${this.dialog === 'compose'} @fl-close=${close}>
-        <div class="dialog-text">
-          <p><strong>The composer is coming soon.</strong></p>
-          <p>You will post what a customer said — the channel, the customer, the sentiment and tags — in under 30 seconds, from anywhere, with <kbd>c</kbd>.</p>
-        </div>
-        <button slot="footer" class="primary" type="button" @click=${() => this.#closeDialogs()}>Got it</button>
-      </fl-dialog>
+      <fl-insight-composer ?open=${this.dialog === 'compose'} @fl-close=${close}></fl-insight-composer>
+      <fl-toasts></fl-toasts>
     `;
-  }
-
-  #closeDialogs(): void {
-    this.dialog = null;
   }
 
   #onSearch(event: FlEvent<'fl-search'>): void {

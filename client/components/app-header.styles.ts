@@ -139,4 +139,10 @@ export const appHeaderStyles = css`
       max-width: 7rem;
     }
   }
+  @media (max-width: 28rem) {
+    /* On a phone, the bell and sign-out stay on the brand's line. */
+    .name {
+      display: none;
+    }
+  }
 `;

@@ -4,6 +4,7 @@ import { emit } from '../events.js';
 import type { RouteName } from '../router.js';
 import { base, controls } from '../styles/shared.styles.js';
 import { appHeaderStyles } from './app-header.styles.js';
+import './notification-bell.js';
 
 interface NavItem {
   href: string;
@@ -24,8 +25,8 @@ const NAV: readonly NavItem[] = [
 const ROLE_WORDS = { admin: 'Admin', lead: 'Lead', member: 'Member' } as const;
 
 /**
- * The top bar: product name, main navigation, search box, who is signed in
- * and sign-out. Reports `fl-search`, `fl-sign-out` and `fl-show-shortcuts`.
+ * The top bar: product name, main navigation, search box, the notification
+ * bell, who is signed in and sign-out. Reports `fl-search`, `fl-sign-out` and `fl-show-shortcuts`.
  */
 export class AppHeader extends LitElement {
   static override styles = [base, controls, appHeaderStyles];
@@ -81,6 +82,7 @@ export class AppHeader extends LitElement {
           <kbd aria-hidden="true">/</kbd>
         </form>
         <div class="me">
+          <fl-notification-bell></fl-notification-bell>
           <button class="icon" type="button" aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)" @click=${() => emit(this, 'fl-show-shortcuts', {})}>
             ?
           </button>

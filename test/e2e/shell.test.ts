@@ -95,9 +95,9 @@ describe('app shell in a real browser', () => {
     await shortcuts.waitFor({ state: 'hidden' });
 
     await page.keyboard.press('c');
-    const compose = page.getByRole('dialog', { name: 'Compose an insight' });
+    const compose = page.getByRole('dialog', { name: 'Post an insight' });
     await compose.waitFor();
-    await page.getByText('The composer is coming soon.').waitFor();
+    await page.getByRole('textbox', { name: 'What did the customer say?' }).waitFor();
     await page.keyboard.press('Escape');
     await compose.waitFor({ state: 'hidden' });
 
@@ -137,11 +137,11 @@ describe('app shell in a real browser', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }).count()).toBe(1);
 
-    // Pages not built yet say what they will hold.
+    // Members work on issues too.
     await page.getByRole('link', { name: 'Issues' }).click();
     await page.waitForURL(`${server.url}/issues`);
-    await page.getByRole('heading', { name: 'Issues' }).waitFor();
-    await page.getByText('The issue list arrives soon.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Issues', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Board', selected: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Issues' }).getAttribute('aria-current')).toBe('page');
 
     await page.getByRole('button', { name: 'Sign out' }).click();

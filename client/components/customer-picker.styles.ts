@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+export const customerPickerStyles = css`
+  :host {
+    display: block;
+  }
+  .chosen {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--fl-space-2);
+    font-size: var(--fl-text-xs);
+    color: var(--fl-success);
+  }
+  .chosen.new {
+    color: var(--fl-accent);
+  }
+  .chosen span:nth-child(2) {
+    color: var(--fl-text);
+  }
+  .chosen button.link {
+    font-size: var(--fl-text-xs);
+  }
+  .company {
+    margin-top: var(--fl-space-2);
+  }
+`;
