@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { listNotifications, markAllNotificationsRead, markNotificationsRead } from '../api/notifications.js';
 import { StoreController } from './store.js';
+import { live } from '../api/live.js';
 
 /** How often the unread count is asked for while no live connection tells us. */
 export const NOTIFICATION_POLL_MS = 30_000;
@@ -17,6 +18,7 @@ export class NotificationsStore extends EventTarget {
   #watchers = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
   #refreshing: Promise<void> | null = null;
+  #stopLive: (() => void) | null = null;
   readonly #onVisible = () => {
     if (document.visibilityState === 'visible') void this.refresh();
   };
@@ -67,8 +69,18 @@ export class NotificationsStore extends EventTarget {
     this.#watchers += 1;
     if (this.#watchers > 1) return;
     void this.refresh();
+    // Live: a notification for me arrives as an event (the server sends it to me only); resync means ask again.
+    const stopEvents = live.onEvent((event) => {
+      if (event.type === 'notification.created') void this.refresh();
+    });
+    const stopResync = live.onResync(() => void this.refresh());
+    this.#stopLive = () => {
+      stopEvents();
+      stopResync();
+    };
+    // Polling remains the fallback while the live connection is down.
     this.#timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden') void this.refresh();
+      if (document.visibilityState !== 'hidden' && live.status !== 'open') void this.refresh();
     }, NOTIFICATION_POLL_MS);
     document.addEventListener('visibilitychange', this.#onVisible);
   }
@@ -78,6 +90,8 @@ export class NotificationsStore extends EventTarget {
     if (this.#watchers > 0) return;
     clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#stopLive?.();
+    this.#stopLive = null;
     document.removeEventListener('visibilitychange', this.#onVisible);
     // Nobody shows the count any more (signed out): the next person starts from theirs.
     this.#unreadCount = 0;

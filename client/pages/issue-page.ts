@@ -19,6 +19,8 @@ import '../components/relative-time.js';
 import { FormController } from '../controllers/form.js';
 import { CHANNEL_LABELS, SENTIMENT_LABELS } from '../labels.js';
 import { SessionController } from '../controllers/session.js';
+import { LiveController, PresenceController } from '../controllers/live.js';
+import '../components/presence-avatars.js';
 import { plural } from '../format.js';
 import { base, cards, controls, messages } from '../styles/shared.styles.js';
 import { issuePageStyles } from './issue-page.styles.js';
@@ -134,6 +136,23 @@ export class IssuePage extends LitElement {
   readonly #note = new FormController(this, 'note', ['note']);
   readonly #override = new FormController(this, 'override', ['score', 'reason']);
   readonly #edit = new FormController(this, 'edit', ['title', 'description', 'kind', 'teamId', 'assigneeId']);
+  readonly #presence = new PresenceController(this);
+  /** Changes by others arrive live; while a form or dialog is open the reload waits for it to close. */
+  protected readonly liveUpdates = new LiveController(this, {
+    types: ['issue.updated', 'issue.transitioned', 'evidence.changed', 'reaction.changed', 'insight.updated', 'insight.deleted', 'insight.restored'],
+    onEvent: (event) => {
+      const issue = this.issue;
+      if (!issue) return;
+      const data = event.data as { issueId?: string; insightId?: string; version?: number };
+      const concerns = data.issueId === issue.id || (data.insightId !== undefined && issue.evidence.some((e) => e.id === data.insightId));
+      if (!concerns) return;
+      // My own action already updated the page from its answer: its event changes nothing new.
+      if (data.issueId === issue.id && data.version !== undefined && data.version <= issue.version) return;
+      this.#reloadWhenIdle();
+    },
+    onResync: () => this.#reloadWhenIdle(),
+  });
+  #reloadPending = false;
   #abort: AbortController | null = null;
   /** Notes typed in the note dialog, kept if a conflict closes it. */
   #drafts: Partial<Record<IssueStatus, string>> = {};
@@ -160,7 +179,24 @@ export class IssuePage extends LitElement {
     this.#abort?.abort();
   }
 
+  /** Reloads now, or as soon as the person closes the form or dialog they are typing in. */
+  #reloadWhenIdle(): void {
+    if (this.editing || this.dialog || this.pending) {
+      this.#reloadPending = true;
+      return;
+    }
+    void this.#load();
+  }
+
+  protected override updated(): void {
+    if (this.#reloadPending && !this.editing && !this.dialog && !this.pending) {
+      this.#reloadPending = false;
+      void this.#load();
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('issueId')) this.#presence.view(this.issueId ? `issue:${this.issueId}` : null);
     if (changed.has('issueId')) {
       this.issue = null;
       this.loadError = null;
@@ -203,7 +239,8 @@ export class IssuePage extends LitElement {
     const issue = this.issue;
     if (!issue) return html`<div aria-busy="true"><fl-loading label="Loading the issue…" rows="6"></fl-loading></div>`;
     return html`
-      <nav class="crumbs" aria-label="Breadcrumb"><a href="/issues">Issues</a> <span aria-hidden="true">›</span> <span class="muted">This issue</span></nav>
+      <nav class="crumbs" aria-label="Breadcrumb"><a href="/issues">Issues</a> <span aria-hidden="true">›</span> <span class="muted">This issue</span>
+        <fl-presence .viewers=${this.#presence.users} self-id=${this.#session.user?.id ?? ''}></fl-presence></nav>
       ${this.#renderConflict()}
       ${this.editing ? this.#renderEditForm(issue) : this.#renderHead(issue)}
       <div class="layout">

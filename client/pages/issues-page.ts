@@ -14,6 +14,7 @@ import '../components/relative-time.js';
 import { PagedListController } from '../controllers/paged-list.js';
 import { RouteController } from '../controllers/route.js';
 import { SessionController } from '../controllers/session.js';
+import { LiveController } from '../controllers/live.js';
 import { plural } from '../format.js';
 import { router } from '../router.js';
 import { base, controls, messages, tables } from '../styles/shared.styles.js';
@@ -112,6 +113,23 @@ export class IssuesPage extends LitElement {
     (i) => i.id,
   );
   #loadedKey = '';
+  #liveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Issues raised, moved or re-prioritised anywhere refresh the visible view in place (debounced). */
+  protected readonly liveUpdates = new LiveController(this, {
+    types: ['issue.created', 'issue.updated', 'issue.transitioned', 'evidence.changed', 'reaction.changed'],
+    onEvent: () => this.#refreshSoon(),
+    onResync: () => this.#refreshSoon(),
+  });
+
+  #refreshSoon(): void {
+    if (this.#liveTimer) return;
+    this.#liveTimer = setTimeout(() => {
+      this.#liveTimer = null;
+      if (this.#route.route.name !== 'issues') return;
+      if (this.#filters.view === 'board') for (const column of this.#columns.values()) void column.reload();
+      else void this.#list.reload();
+    }, 300);
+  }
 
   constructor() {
     super();
