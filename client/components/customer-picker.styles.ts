@@ -5,12 +5,11 @@ export const customerPickerStyles = css`
     display: block;
   }
   .chosen {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: var(--fl-space-2);
     font-size: var(--fl-text-xs);
     color: var(--fl-success);
+  }
+  .chosen > * + * {
+    margin-left: var(--fl-space-1);
   }
   .chosen.new {
     color: var(--fl-accent);

@@ -176,87 +176,92 @@ export class InsightComposer extends LitElement {
   }
 
   override render() {
+    return html`
+      <fl-dialog heading="Post an insight" wide ?open=${this.open} @fl-close=${this.#onClose}>${this.open ? this.#content() : nothing}</fl-dialog>
+    `;
+  }
+
+  /** Only while open: a closed composer leaves no fields in the page. */
+  #content() {
     const f = this.#form;
     return html`
-      <fl-dialog heading="Post an insight" wide ?open=${this.open} @fl-close=${this.#onClose}>
-        <form id="compose-form" novalidate aria-label="Post an insight" @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
-          ${this.restored && this.savedAt
-            ? html`<p class="restored">
-                Your draft from ${formatRelative(this.savedAt)} is back.
-                <button class="link" type="button" @click=${this.#discard}>Discard draft</button>
-              </p>`
-            : nothing}
-          ${f.summaryText()}
-          <fl-mention-input
-            id="compose-body"
-            label="What did the customer say?"
-            rows="6"
-            maxlength=${LIMITS.insightBodyLength}
-            placeholder="Their words, as close as you can."
-            .value=${this.body}
-            .error=${f.errorFor('body') ?? ''}
-            hint="Markdown works; @mention a person or a team to pull them in."
-            @input=${this.#onBodyInput}
-          ></fl-mention-input>
-          <fieldset id="compose-channel" class="pills" aria-invalid=${f.invalid('channel')}>
-            <legend>Channel</legend>
-            <div class="options">
-              ${CHANNELS.map(
-                (c) => html`<label class="pill">
-                  <input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => this.#set({ channel: c })} />
-                  <span>${CHANNEL_LABELS[c]}</span>
-                </label>`,
-              )}
-            </div>
-            ${f.errorText('channel')}
-          </fieldset>
-          <fieldset id="compose-sentiment" class="pills" aria-invalid=${f.invalid('sentiment')}>
-            <legend>Sentiment</legend>
-            <div class="options">
-              ${SENTIMENTS.map(
-                (s) => html`<label class="pill sentiment-${s}">
-                  <input type="radio" name="sentiment" value=${s} .checked=${this.sentiment === s} @change=${() => this.#set({ sentiment: s })} />
-                  <span>${SENTIMENT_LABELS[s]}</span>
-                </label>`,
-              )}
-            </div>
-            ${f.errorText('sentiment')}
-          </fieldset>
-          <div class="grid-2">
-            <fl-tag-input id="compose-tags" .tags=${this.tags} .error=${f.errorFor('tags') ?? ''} @fl-tags-change=${this.#onTags}></fl-tag-input>
-            <fl-customer-picker
-              id="compose-customer"
-              label="Customer (optional)"
-              allow-create
-              .choice=${this.customer}
-              .error=${f.errorFor('customer') ?? f.errorFor('customerId') ?? ''}
-              @fl-customer-change=${this.#onCustomer}
-            ></fl-customer-picker>
+      <form id="compose-form" novalidate aria-label="Post an insight" @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
+        ${this.restored && this.savedAt
+          ? html`<p class="restored">
+              Your draft from ${formatRelative(this.savedAt)} is back.
+              <button class="link" type="button" @click=${this.#discard}>Discard draft</button>
+            </p>`
+          : nothing}
+        ${f.summaryText()}
+        <fl-mention-input
+          id="compose-body"
+          label="What did the customer say?"
+          rows="6"
+          maxlength=${LIMITS.insightBodyLength}
+          placeholder="Their words, as close as you can."
+          .value=${this.body}
+          .error=${f.errorFor('body') ?? ''}
+          hint="Markdown works; @mention a person or a team to pull them in."
+          @input=${this.#onBodyInput}
+        ></fl-mention-input>
+        <fieldset id="compose-channel" class="pills" aria-invalid=${f.invalid('channel')}>
+          <legend>Channel</legend>
+          <div class="options">
+            ${CHANNELS.map(
+              (c) => html`<label class="pill">
+                <input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => this.#set({ channel: c })} />
+                <span>${CHANNEL_LABELS[c]}</span>
+              </label>`,
+            )}
           </div>
-          <div class="field">
-            <label for="compose-sourceUrl">Source link (optional)</label>
-            <input
-              id="compose-sourceUrl"
-              type="url"
-              inputmode="url"
-              autocomplete="off"
-              placeholder="https://…"
-              maxlength=${LIMITS.sourceUrlLength}
-              .value=${this.sourceUrl}
-              aria-invalid=${f.invalid('sourceUrl')}
-              aria-describedby=${f.describedBy('sourceUrl', 'compose-sourceUrl-hint')}
-              @input=${(e: InputEvent) => this.#set({ sourceUrl: (e.target as HTMLInputElement).value })}
-            />
-            <p class="hint" id="compose-sourceUrl-hint">The ticket, chat transcript or post it came from.</p>
-            ${f.errorText('sourceUrl')}
+          ${f.errorText('channel')}
+        </fieldset>
+        <fieldset id="compose-sentiment" class="pills" aria-invalid=${f.invalid('sentiment')}>
+          <legend>Sentiment</legend>
+          <div class="options">
+            ${SENTIMENTS.map(
+              (s) => html`<label class="pill sentiment-${s}">
+                <input type="radio" name="sentiment" value=${s} .checked=${this.sentiment === s} @change=${() => this.#set({ sentiment: s })} />
+                <span>${SENTIMENT_LABELS[s]}</span>
+              </label>`,
+            )}
           </div>
-        </form>
-        <p slot="footer" class="footer-note" aria-live="polite">
-          ${this.savedAt ? 'Draft saved. ' : ''}<kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts
-        </p>
-        <button slot="footer" type="button" @click=${this.#close}>Close</button>
-        <button slot="footer" class="primary" type="submit" form="compose-form" ?disabled=${f.pending}>${f.pending ? 'Posting…' : 'Post insight'}</button>
-      </fl-dialog>
+          ${f.errorText('sentiment')}
+        </fieldset>
+        <div class="grid-2">
+          <fl-tag-input id="compose-tags" .tags=${this.tags} .error=${f.errorFor('tags') ?? ''} @fl-tags-change=${this.#onTags}></fl-tag-input>
+          <fl-customer-picker
+            id="compose-customer"
+            label="Customer (optional)"
+            allow-create
+            .choice=${this.customer}
+            .error=${f.errorFor('customer') ?? f.errorFor('customerId') ?? ''}
+            @fl-customer-change=${this.#onCustomer}
+          ></fl-customer-picker>
+        </div>
+        <div class="field">
+          <label for="compose-sourceUrl">Source link (optional)</label>
+          <input
+            id="compose-sourceUrl"
+            type="url"
+            inputmode="url"
+            autocomplete="off"
+            placeholder="https://…"
+            maxlength=${LIMITS.sourceUrlLength}
+            .value=${this.sourceUrl}
+            aria-invalid=${f.invalid('sourceUrl')}
+            aria-describedby=${f.describedBy('sourceUrl', 'compose-sourceUrl-hint')}
+            @input=${(e: InputEvent) => this.#set({ sourceUrl: (e.target as HTMLInputElement).value })}
+          />
+          <p class="hint" id="compose-sourceUrl-hint">The ticket, chat transcript or post it came from.</p>
+          ${f.errorText('sourceUrl')}
+        </div>
+      </form>
+      <p slot="footer" class="footer-note" aria-live="polite">
+        ${this.savedAt ? 'Draft saved. ' : ''}<kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts
+      </p>
+      <button slot="footer" type="button" @click=${this.#close}>Close</button>
+      <button slot="footer" class="primary" type="submit" form="compose-form" ?disabled=${f.pending}>${f.pending ? 'Posting…' : 'Post insight'}</button>
     `;
   }
 

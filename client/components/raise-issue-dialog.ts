@@ -130,8 +130,10 @@ export class RaiseIssueDialog extends LitElement {
               </form>
             `
           : nothing}
-        <button slot="footer" type="button" @click=${() => (this.open = false)}>Cancel</button>
-        <button slot="footer" class="primary" type="submit" form="raise-form" ?disabled=${f.pending}>${f.pending ? 'Raising…' : 'Raise issue'}</button>
+        ${this.open
+          ? html`<button slot="footer" type="button" @click=${() => (this.open = false)}>Cancel</button>
+              <button slot="footer" class="primary" type="submit" form="raise-form" ?disabled=${f.pending}>${f.pending ? 'Raising…' : 'Raise issue'}</button>`
+          : nothing}
       </fl-dialog>
     `;
   }

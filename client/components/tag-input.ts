@@ -110,7 +110,7 @@ export class TagInput extends LitElement {
           ${this.open && this.suggestions.length ? this.#listbox() : nothing}
         </div>
         <p class="hint" id="hint">
-          ${this.hint || 'Enter or comma adds a tag; Backspace removes the last.'}
+          ${this.hint || 'Enter or comma adds a tag, ↓ picks a suggestion, Backspace removes the last.'}
           ${full ? ` At most ${LIMITS.tagsPerInsight} tags.` : ''}
           <span class="visually-hidden" aria-live="polite">${this.tags.length ? `Tags: ${this.tags.join(', ')}.` : ''}</span>
         </p>
@@ -130,7 +130,7 @@ export class TagInput extends LitElement {
             @mousedown=${(e: MouseEvent) => e.preventDefault()}
             @click=${() => this.#add(s.tag)}
           >
-            <span>#${s.tag}</span><span class="kind">${s.count}</span>
+            <span>#${s.tag}</span><span class="kind">${s.count}<span class="visually-hidden"> ${s.count === 1 ? 'insight' : 'insights'}</span></span>
           </li>`,
         )}
       </ul>

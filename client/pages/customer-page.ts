@@ -88,8 +88,20 @@ export class CustomerPage extends LitElement {
     this.status = '';
   }
 
+  readonly #onPosted = (event: FlEvent<'fl-insight-posted'>) => {
+    const { insight } = event.detail;
+    if (!this.customer || insight.customer?.id !== this.customer.id) return;
+    this.timeline = [{ type: 'insight', at: insight.createdAt, insight }, ...this.timeline.filter((i) => keyOf(i) !== `insight:${insight.id}`)];
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('fl-insight-posted', this.#onPosted);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('fl-insight-posted', this.#onPosted);
     this.#abort?.abort();
   }
 
@@ -293,32 +305,38 @@ export class CustomerPage extends LitElement {
   }
 
   #renderMergeDialog(c: CustomerWithTimeline) {
+    return html`
+      <fl-dialog heading=${`Merge a duplicate into ${c.name}`} ?open=${this.mergeOpen} @fl-close=${() => (this.mergeOpen = false)}>
+        ${this.mergeOpen ? this.#mergeContent(c) : nothing}
+      </fl-dialog>
+    `;
+  }
+
+  #mergeContent(c: CustomerWithTimeline) {
     const f = this.#merge;
     const from = this.mergeChoice?.kind === 'existing' ? this.mergeChoice.customer : null;
     return html`
-      <fl-dialog heading=${`Merge a duplicate into ${c.name}`} ?open=${this.mergeOpen} @fl-close=${() => (this.mergeOpen = false)}>
-        <div class="merge">
-          <p>Pick the duplicate. Its insights move to <strong>${c.name}</strong>, and links to it lead here.</p>
-          ${f.summaryText()}
-          <fl-customer-picker
-            id="merge-fromId"
-            label="Duplicate customer"
-            exclude-id=${c.id}
-            .choice=${this.mergeChoice}
-            .error=${f.errorFor('fromId') ?? ''}
-            @fl-customer-change=${(e: FlEvent<'fl-customer-change'>) => (this.mergeChoice = e.detail.choice)}
-          ></fl-customer-picker>
-          ${from
-            ? html`<p class="message warning">
-                <strong>${from.name}</strong>${from.company ? ` (${from.company})` : ''} will be merged into <strong>${c.name}</strong>. This cannot be undone.
-              </p>`
-            : nothing}
-        </div>
-        <button slot="footer" type="button" @click=${() => (this.mergeOpen = false)}>Cancel</button>
-        <button slot="footer" class="primary" type="button" ?disabled=${!from || f.pending} @click=${this.#mergeNow}>
-          ${f.pending ? 'Merging…' : from ? `Merge ${from.name} into ${c.name}` : 'Merge'}
-        </button>
-      </fl-dialog>
+      <div class="merge">
+        <p>Pick the duplicate. Its insights move to <strong>${c.name}</strong>, and links to it lead here.</p>
+        ${f.summaryText()}
+        <fl-customer-picker
+          id="merge-fromId"
+          label="Duplicate customer"
+          exclude-id=${c.id}
+          .choice=${this.mergeChoice}
+          .error=${f.errorFor('fromId') ?? ''}
+          @fl-customer-change=${(e: FlEvent<'fl-customer-change'>) => (this.mergeChoice = e.detail.choice)}
+        ></fl-customer-picker>
+        ${from
+          ? html`<p class="message warning">
+              <strong>${from.name}</strong>${from.company ? ` (${from.company})` : ''} will be merged into <strong>${c.name}</strong>. This cannot be undone.
+            </p>`
+          : nothing}
+      </div>
+      <button slot="footer" type="button" @click=${() => (this.mergeOpen = false)}>Cancel</button>
+      <button slot="footer" class="primary" type="button" ?disabled=${!from || f.pending} @click=${this.#mergeNow}>
+        ${f.pending ? 'Merging…' : from ? `Merge ${from.name} into ${c.name}` : 'Merge'}
+      </button>
     `;
   }
 

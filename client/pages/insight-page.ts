@@ -178,15 +178,19 @@ export class InsightPage extends LitElement {
         ?open=${this.confirm !== null}
         @fl-close=${() => (this.confirm = null)}
       >
-        <p>
-          ${this.confirm?.kind === 'reply'
-            ? 'The reply is replaced by “This reply was deleted” for everyone.'
-            : 'It disappears from the feed, the customer’s timeline and search. An admin can restore it.'}
-        </p>
-        <button slot="footer" type="button" @click=${() => (this.confirm = null)}>Cancel</button>
-        <button slot="footer" class="danger" type="button" ?disabled=${this.#action.pending} @click=${this.#confirmDelete}>
-          ${this.#action.pending ? 'Deleting…' : 'Delete'}
-        </button>
+        ${this.confirm
+          ? html`
+              <p>
+                ${this.confirm.kind === 'reply'
+                  ? 'The reply is replaced by “This reply was deleted” for everyone.'
+                  : 'It disappears from the feed, the customer’s timeline and search. An admin can restore it.'}
+              </p>
+              <button slot="footer" type="button" @click=${() => (this.confirm = null)}>Cancel</button>
+              <button slot="footer" class="danger" type="button" ?disabled=${this.#action.pending} @click=${this.#confirmDelete}>
+                ${this.#action.pending ? 'Deleting…' : 'Delete'}
+              </button>
+            `
+          : nothing}
       </fl-dialog>
       <fl-raise-issue-dialog .insights=${[t]} ?open=${this.raiseOpen} @fl-close=${() => (this.raiseOpen = false)} @fl-issue-raised=${this.#onRaised}></fl-raise-issue-dialog>
     `;
@@ -288,8 +292,7 @@ export class InsightPage extends LitElement {
                 </li>`,
               )}
             </ul>`
-          : html`<p class="muted small">No issue raised from this insight yet.</p>`}
-        ${t.deletedAt ? nothing : html`<button type="button" class="small" @click=${() => (this.raiseOpen = true)}>Raise an issue from it</button>`}
+          : html`<p class="muted small">No issue raised from this insight yet: use “Raise issue” when a team should act on it.</p>`}
       </section>
     `;
   }
@@ -317,6 +320,8 @@ export class InsightPage extends LitElement {
             </select>
             ${f.errorText('sentiment')}
           </div>
+        </div>
+        <div class="grid-2">
           <fl-tag-input id="edit-tags" .tags=${t.tags} .error=${f.errorFor('tags') ?? ''}></fl-tag-input>
           <fl-customer-picker id="edit-customerId" label="Customer" .choice=${this.editCustomer}
             .error=${f.errorFor('customerId') ?? ''} @fl-customer-change=${(e: FlEvent<'fl-customer-change'>) => (this.editCustomer = e.detail.choice)}></fl-customer-picker>
