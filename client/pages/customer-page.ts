@@ -13,6 +13,7 @@ import '../components/loading-state.js';
 import '../components/modal-dialog.js';
 import '../components/relative-time.js';
 import { FormController } from '../controllers/form.js';
+import { LiveController } from '../controllers/live.js';
 import type { CustomerChoice, FlEvent } from '../events.js';
 import { ISSUE_KIND_LABELS, issueStatusLabel, TIER_LABELS } from '../labels.js';
 import { chips } from '../styles/chips.styles.js';
@@ -87,6 +88,26 @@ export class CustomerPage extends LitElement {
     this.mergeChoice = null;
     this.status = '';
   }
+
+  /** New insights about this customer, issues they feed, and profile changes arrive live (not while editing). */
+  protected readonly liveUpdates = new LiveController(this, {
+    types: ['insight.created', 'insight.updated', 'insight.deleted', 'customer.updated', 'customer.merged', 'issue.created', 'issue.transitioned', 'evidence.changed'],
+    onEvent: (event) => {
+      const c = this.customer;
+      if (!c || this.editing) return;
+      const data = event.data as { customerId?: string | null; insightId?: string; issueId?: string; fromId?: string };
+      const inTimeline = (kind: string, id?: string) => id !== undefined && this.timeline.some((item) => keyOf(item) === `${kind}:${id}`);
+      const concerns =
+        data.customerId === c.id ||
+        data.fromId === c.id ||
+        inTimeline('insight', data.insightId) ||
+        inTimeline('issue', data.issueId) ||
+        event.type === 'issue.created' ||
+        event.type === 'evidence.changed';
+      if (concerns) void this.#load();
+    },
+    onResync: () => void this.#load(),
+  });
 
   readonly #onPosted = (event: FlEvent<'fl-insight-posted'>) => {
     const { insight } = event.detail;

@@ -3,7 +3,9 @@ import { CHANNELS, SENTIMENTS, type Channel, type Insight, type Sentiment } from
 import { LIMITS } from '../../shared/limits.js';
 import type { Team } from '../../shared/teams.js';
 import { getCustomer } from '../api/customers.js';
-import { listInsights, type FeedFilters } from '../api/insights.js';
+import { getInsight, listInsights, type FeedFilters } from '../api/insights.js';
+import { LiveController } from '../controllers/live.js';
+import type { LiveEvent } from '../../shared/events.js';
 import { listAllTeams } from '../api/teams.js';
 import type { CustomerPicker } from '../components/customer-picker.js';
 import '../components/customer-picker.js';
@@ -13,6 +15,7 @@ import '../components/raise-issue-dialog.js';
 import { normalizeTag } from '../components/tag-input.js';
 import { PagedListController } from '../controllers/paged-list.js';
 import { RouteController } from '../controllers/route.js';
+import { SessionController } from '../controllers/session.js';
 import { toasts } from '../controllers/toasts.js';
 import { emit, type FlEvent } from '../events.js';
 import { plural } from '../format.js';
@@ -71,6 +74,7 @@ export class FeedPage extends LitElement {
     raiseOpen: { state: true },
     customerNames: { state: true },
     announce: { state: true },
+    newCount: { state: true },
   };
 
   declare teams: Team[];
@@ -78,13 +82,22 @@ export class FeedPage extends LitElement {
   declare raiseOpen: boolean;
   declare customerNames: Map<string, string>;
   declare announce: string;
+  /** Insights posted since the list loaded that the current filters may or may not include. */
+  declare newCount: number;
   readonly #route = new RouteController(this);
+  readonly #session = new SessionController(this);
   readonly #list = new PagedListController<Insight>(this, (cursor, signal) => listInsights(this.#filters, cursor, signal), (i) => i.id);
   #filters: FeedFilters = {};
   #signature: string | null = null;
   #observer: IntersectionObserver | null = null;
   #qTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onPosted = (event: FlEvent<'fl-insight-posted'>) => this.#posted(event.detail.insight);
+  /** Posts, replies, reactions, edits and deletions by anyone update the feed in place. */
+  protected readonly liveUpdates = new LiveController(this, {
+    types: ['insight.created', 'insight.updated', 'insight.deleted', 'insight.restored', 'reply.created', 'reply.deleted', 'reaction.changed', 'evidence.changed'],
+    onEvent: (event) => void this.#onLive(event),
+    onResync: () => void this.#list.reload(),
+  });
 
   constructor() {
     super();
@@ -93,6 +106,7 @@ export class FeedPage extends LitElement {
     this.raiseOpen = false;
     this.customerNames = new Map();
     this.announce = '';
+    this.newCount = 0;
   }
 
   override connectedCallback(): void {
@@ -119,6 +133,7 @@ export class FeedPage extends LitElement {
     if (signature === this.#signature) return;
     this.#signature = signature;
     this.#filters = filters;
+    this.newCount = 0;
     this.selected = new Map();
     void this.#list.reload();
     if (filters.customerId && !this.customerNames.has(filters.customerId)) void this.#loadCustomerName(filters.customerId);
@@ -185,6 +200,12 @@ export class FeedPage extends LitElement {
         </header>
         ${this.#filterBar()}
         <p class="visually-hidden" role="status">${this.announce}</p>
+        ${this.newCount > 0
+          ? html`<p class="message info new-posts">
+              ${plural(this.newCount, 'new insight')} posted since this list loaded.
+              <button class="small" type="button" @click=${this.#showNew}>Show</button>
+            </p>`
+          : nothing}
         <section aria-label="Insights" aria-busy=${this.#list.loading ? 'true' : 'false'}>${this.#body()}</section>
         <div id="sentinel" aria-hidden="true"></div>
         ${n > 0
@@ -419,6 +440,38 @@ export class FeedPage extends LitElement {
     this.selected = new Map();
     toasts.show(`Issue “${issue.title}” was raised.`);
     router.navigate(`/issues/${encodeURIComponent(issue.id)}`);
+  }
+
+  #showNew(): void {
+    this.newCount = 0;
+    void this.#list.reload();
+  }
+
+  async #onLive(event: LiveEvent): Promise<void> {
+    const insightId = (event.data as { insightId?: string }).insightId;
+    if (!insightId) return;
+    if (event.type === 'insight.deleted') {
+      this.#list.remove(insightId);
+      return;
+    }
+    const known = this.#list.find(insightId) !== undefined;
+    if (!known && event.type !== 'insight.created' && event.type !== 'insight.restored') return;
+    let fresh: Insight;
+    try {
+      const { replies: _replies, ...insight } = await getInsight(insightId);
+      fresh = insight;
+    } catch {
+      return; // deleted meanwhile, or offline: the next event or a reload catches up
+    }
+    if (known) {
+      this.#list.upsert(fresh);
+    } else if (mayMatch(fresh, this.#filters)) {
+      this.#list.upsert(fresh);
+      if (fresh.author.id !== this.#session.user?.id) this.announce = `New insight from ${fresh.author.displayName}.`;
+    } else if (!this.#filters.channel && !this.#filters.sentiment && !this.#filters.tag && !this.#filters.customerId) {
+      // Filters the page cannot check itself (text, team, author): offer to reload instead of guessing.
+      this.newCount += 1;
+    }
   }
 
   #posted(insight: Insight): void {

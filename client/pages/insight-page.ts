@@ -18,6 +18,8 @@ import type { TagInput } from '../components/tag-input.js';
 import '../components/tag-input.js';
 import { FormController } from '../controllers/form.js';
 import { SessionController } from '../controllers/session.js';
+import { LiveController, PresenceController } from '../controllers/live.js';
+import '../components/presence-avatars.js';
 import { toasts } from '../controllers/toasts.js';
 import type { CustomerChoice, FlEvent } from '../events.js';
 import { plural } from '../format.js';
@@ -84,6 +86,21 @@ export class InsightPage extends LitElement {
   declare replyEditText: string;
   declare status: string;
   readonly #session = new SessionController(this);
+  readonly #presence = new PresenceController(this);
+  #reloadPending = false;
+  #scrolledTo = '';
+  /** Replies, reactions, edits and linked issues by anyone update the thread in place, keeping what you type. */
+  protected readonly liveUpdates = new LiveController(this, {
+    types: ['insight.updated', 'insight.deleted', 'insight.restored', 'reply.created', 'reply.updated', 'reply.deleted', 'reaction.changed', 'evidence.changed', 'issue.transitioned', 'issue.updated'],
+    onEvent: (event) => {
+      const t = this.thread;
+      if (!t) return;
+      const data = event.data as { insightId?: string; issueId?: string };
+      const concerns = data.insightId === t.id || (data.issueId !== undefined && t.issues.some((i) => i.id === data.issueId));
+      if (concerns) this.#reloadWhenIdle();
+    },
+    onResync: () => this.#reloadWhenIdle(),
+  });
   readonly #edit = new FormController(this, 'edit', ['body', 'channel', 'sentiment', 'tags', 'customerId', 'sourceUrl']);
   readonly #reply = new FormController(this, 'reply', ['body']);
   readonly #replyEdit = new FormController(this, 'reply-edit', ['body']);
@@ -112,7 +129,34 @@ export class InsightPage extends LitElement {
     this.#abort?.abort();
   }
 
+  /** Reloads now, or once the person stops editing the insight or a reply (their text is never replaced). */
+  #reloadWhenIdle(): void {
+    if (this.editing || this.editingReplyId) {
+      this.#reloadPending = true;
+      return;
+    }
+    void this.#load();
+  }
+
+  protected override updated(): void {
+    if (this.#reloadPending && !this.editing && !this.editingReplyId) {
+      this.#reloadPending = false;
+      void this.#load();
+    }
+    // A link to a reply (from search or a notification) brings it into view once it is rendered.
+    const hash = location.hash;
+    if (this.thread && hash.startsWith('#reply-') && hash !== this.#scrolledTo) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(hash.slice(1))}"]`);
+      if (target) {
+        this.#scrolledTo = hash;
+        target.scrollIntoView({ block: 'center' });
+        target.focus({ preventScroll: true });
+      }
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('insightId')) this.#presence.view(this.insightId ? `insight:${this.insightId}` : null);
     if (changed.has('insightId') && this.insightId) {
       this.thread = null;
       this.editing = false;
@@ -162,7 +206,8 @@ export class InsightPage extends LitElement {
     }
     const t = this.thread;
     return html`
-      <nav class="crumbs" aria-label="Breadcrumb"><a href="/">← Feed</a></nav>
+      <nav class="crumbs" aria-label="Breadcrumb"><a href="/">← Feed</a>
+        <fl-presence .viewers=${this.#presence.users} self-id=${this.#session.user?.id ?? ''}></fl-presence></nav>
       <p class="message success" role="status">${this.status}</p>
       ${this.#action.summaryText()}
       <div class="layout">
@@ -348,7 +393,7 @@ export class InsightPage extends LitElement {
       <section class="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading">${t.replies.length ? plural(live, 'reply', 'replies') : 'Replies'}</h2>
         ${t.replies.length
-          ? html`<ol class="reply-list">${t.replies.map((r) => html`<li>${this.#renderReply(r)}</li>`)}</ol>`
+          ? html`<ol class="reply-list">${t.replies.map((r) => html`<li id=${`reply-${r.id}`} tabindex="-1">${this.#renderReply(r)}</li>`)}</ol>`
           : html`<p class="muted">No replies yet. Ask a question, add what you know, or <code>@mention</code> a team that can help.</p>`}
         ${t.deletedAt
           ? nothing
