@@ -55,6 +55,9 @@ export class LiveConnection {
     this.clearTimers();
     this.socket?.close(1000, 'signed out');
     this.socket = null;
+    // The next person to sign in starts from the present, not from this one's position.
+    this.lastSeq = null;
+    this.attempt = 0;
   }
 
   onEvent(listener: LiveListener): () => void {
