@@ -27,10 +27,17 @@ export interface ChildServer {
 
 const running = new Set<ChildProcess>();
 
+export interface StartOptions {
+  /** How long the child may take until it listens (dataset generation included). */
+  timeoutMs?: number;
+  /** Extra node flags, e.g. --cpu-prof. */
+  execArgv?: readonly string[];
+}
+
 /** Forks `entry` (a .ts file, loaded through tsx) with `options` as JSON in argv[2]; resolves once it listens. */
-export function startChild(name: string, entry: string, options: unknown, timeoutMs = 120_000): Promise<ChildServer> {
+export function startChild(name: string, entry: string, options: unknown, { timeoutMs = 120_000, execArgv = [] }: StartOptions = {}): Promise<ChildServer> {
   const child = fork(entry, [JSON.stringify(options)], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: ['--import', import.meta.resolve('tsx'), ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   running.add(child);

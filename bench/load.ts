@@ -30,6 +30,8 @@ async function probe(target: Target, plan: LoadPlan): Promise<void> {
   const res = await fetch(`${target.url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
   const text = await res.text();
   if (!res.ok) throw new Error(`${target.kind}: ${req.method} ${req.path} answered ${res.status}: ${text.slice(0, 300)}`);
+  const wrong = plan.check?.(text);
+  if (wrong) throw new Error(`${target.kind}: ${req.method} ${req.path}: ${wrong}`);
 }
 
 function toAutocannon(plan: LoadPlan): Request {

@@ -7,15 +7,15 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../db/seed/demo.js';
 import type { BaselineOptions } from './baseline/server.js';
 import { killAllChildren, startChild, type ChildServer } from './children.js';
-import { measure, measurementProblem, type LoadSettings } from './load.js';
+import { measure, measurementProblem } from './load.js';
 import type { ProductOptions } from './product.js';
-import { formatTable, writeReport, type Report, type ScenarioResult } from './report.js';
-import type { Credentials, Target } from './scenario.js';
+import { formatTable, judge, writeReport, type BenchSettings, type Report, type ScenarioResult } from './report.js';
+import type { Credentials, LoadPlan, Target } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
 import { target } from './targets.js';
 
@@ -31,11 +31,13 @@ function numberFromEnv(name: string, fallback: number, { min, integer }: { min: 
   return n;
 }
 
-function readSettings(): LoadSettings {
+function readSettings(): BenchSettings {
   return {
     seconds: numberFromEnv('BENCH_SECONDS', 5, { min: 1, integer: false }),
     connections: numberFromEnv('BENCH_CONNECTIONS', 10, { min: 1, integer: true }),
     warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 1, { min: 0, integer: false }),
+    // A page of 50 after a cursor needs more than 50 rows; below ~1,000 the numbers mean little.
+    insights: numberFromEnv('BENCH_INSIGHTS', 1_000_000, { min: 100, integer: true }),
   };
 }
 
@@ -69,19 +71,31 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const settings = readSettings();
   const selected = selectScenarios();
-  const adminEmail = DEMO_LOGINS.find((l) => l.role === 'admin')?.email;
-  if (!adminEmail) throw new Error('The demo workspace has no admin login');
-  const admin: Credentials = { email: adminEmail, password: DEMO_PASSWORD };
+  // The dataset is generated only when a selected scenario needs it (BENCH_ONLY may leave it out).
+  if (!selected.some((s) => s.dataset === 'insights')) settings.insights = 0;
+  const login = (role: string) => {
+    const email = DEMO_LOGINS.find((l) => l.role === role)?.email;
+    if (!email) throw new Error(`The demo workspace has no ${role} login`);
+    return { email, password: DEMO_PASSWORD } satisfies Credentials;
+  };
+  const accounts = { admin: login('admin'), agent: login('member') };
+  const { insights } = settings;
 
-  log(`bench: starting the baseline and the product (data in ${root})`);
+  log(`bench: starting the baseline and the product (data in ${root})${insights > 0 ? `, each generating ${insights.toLocaleString('en')} insights` : ''}`);
+  // Generation runs before a server listens: allow for it (~30 s per million here; slower machines need more).
+  const timeoutMs = 120_000 + insights * 0.3;
+  // BENCH_CPU_PROF=<dir>: the product child writes a .cpuprofile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROF?.trim();
+  const productFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  if (profileDir) log(`bench: the product will write a CPU profile to ${resolve(profileDir)}`);
   const started = await Promise.allSettled([
-    startChild('baseline', fileURLToPath(new URL('./baseline/server.ts', import.meta.url)), {
-      dataDir: root,
-      admin,
-    } satisfies BaselineOptions),
-    startChild('product', fileURLToPath(new URL('./product.ts', import.meta.url)), {
-      dataDir: join(root, 'product'),
-    } satisfies ProductOptions),
+    startChild('baseline', fileURLToPath(new URL('./baseline/server.ts', import.meta.url)), { dataDir: root, ...accounts, insights } satisfies BaselineOptions, {
+      timeoutMs,
+    }),
+    startChild('product', fileURLToPath(new URL('./product.ts', import.meta.url)), { dataDir: join(root, 'product'), insights } satisfies ProductOptions, {
+      timeoutMs,
+      execArgv: productFlags,
+    }),
   ]);
   const servers: ChildServer[] = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const report: Report = {
@@ -91,6 +105,16 @@ async function main(): Promise<number> {
     platform: `${process.platform}-${process.arch}`,
     cpus: cpus().length,
     settings,
+    dataset:
+      insights > 0
+        ? {
+            insights,
+            seconds: {
+              baseline: servers.find((s) => s.name === 'baseline')?.info.insights?.seconds ?? null,
+              product: servers.find((s) => s.name === 'product')?.info.insights?.seconds ?? null,
+            },
+          }
+        : null,
     ok: true,
     problems: started.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message ?? s.reason)] : [])),
     scenarios: [],
@@ -100,29 +124,47 @@ async function main(): Promise<number> {
     if (report.problems.length === 0) {
       const [baseline, product] = servers as [ChildServer, ChildServer];
       const targets: [Target, ChildServer][] = [
-        [target('baseline', baseline.url, admin), baseline],
-        [target('product', product.url, admin), product],
+        [target('baseline', baseline.url, accounts, baseline.info.insights ?? null), baseline],
+        [target('product', product.url, accounts, product.info.insights ?? null), product],
       ];
       for (const scenario of selected) {
-        const result: ScenarioResult = { name: scenario.name, measures: scenario.measures, baseline: null, product: null, ratio: null, problems: [] };
-        for (const [t, server] of targets) {
-          try {
-            if (server.exit()) throw new Error(`${server.name} is not running (${server.exit()})`);
-            log(`bench: ${scenario.name} · ${t.kind} …`);
-            const measured = await measure(t, await scenario.plan(t), settings);
-            // Numbers from a server that died mid-run are not worth printing.
-            if (server.exit()) throw new Error(`${server.name} ${server.exit()} during the run`);
-            const problem = measurementProblem(measured);
-            if (problem) result.problems.push(`${t.kind}: ${problem}`);
-            result[t.kind] = measured;
-            log(`bench: ${scenario.name} · ${t.kind}: ${measured.rps.toFixed(0)} req/s, p99 ${measured.latency.p99} ms`);
-          } catch (err) {
-            result.problems.push(`${t.kind}: ${(err as Error).message}`);
-            log(`bench: ${scenario.name} · ${t.kind} failed: ${(err as Error).message}`);
+        // One plan per server (one sign-in, one sequence of requests) for all the scenario's rows.
+        const plans = new Map<Target['kind'], Promise<LoadPlan>>();
+        for (const connections of scenario.connections ?? [settings.connections]) {
+          const result: ScenarioResult = {
+            name: scenario.name,
+            measures: scenario.measures,
+            connections,
+            baseline: null,
+            product: null,
+            ratio: null,
+            goal: scenario.goal ?? null,
+            verdict: null,
+            missed: [],
+            problems: [],
+          };
+          const label = `${scenario.name} @${connections}`;
+          for (const [t, server] of targets) {
+            try {
+              if (server.exit()) throw new Error(`${server.name} is not running (${server.exit()})`);
+              log(`bench: ${label} · ${t.kind} …`);
+              if (!plans.has(t.kind)) plans.set(t.kind, scenario.plan(t));
+              const measured = await measure(t, await (plans.get(t.kind) as Promise<LoadPlan>), { ...settings, connections });
+              // Numbers from a server that died mid-run are not worth printing.
+              if (server.exit()) throw new Error(`${server.name} ${server.exit()} during the run`);
+              const problem = measurementProblem(measured);
+              if (problem) result.problems.push(`${t.kind}: ${problem}`);
+              result[t.kind] = measured;
+              log(`bench: ${label} · ${t.kind}: ${measured.rps.toFixed(0)} req/s, p99 ${measured.latency.p99} ms`);
+            } catch (err) {
+              result.problems.push(`${t.kind}: ${(err as Error).message}`);
+              log(`bench: ${label} · ${t.kind} failed: ${(err as Error).message}`);
+            }
           }
+          if (result.baseline && result.product && result.baseline.rps > 0) result.ratio = result.product.rps / result.baseline.rps;
+          judge(result);
+          report.scenarios.push(result);
         }
-        if (result.baseline && result.product && result.baseline.rps > 0) result.ratio = result.product.rps / result.baseline.rps;
-        report.scenarios.push(result);
       }
     }
   } finally {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { BaselineContext } from './baseline/context.js';
+import type { InsightsFixtures } from './dataset/generate.js';
 
 /**
  * A benchmark scenario: one product route measured against a bare route of
@@ -23,10 +24,34 @@ export interface Scenario {
    */
   baseline(app: FastifyInstance, ctx: BaselineContext): void;
   /**
-   * Prepares the load for one target (runs in the parent, before warm-up):
-   * sign in, create fixtures, then describe the request to repeat.
+   * Prepares the load for one target (runs in the parent, once per target,
+   * before the first warm-up): sign in, create fixtures, then describe the
+   * request to repeat.
    */
   plan(target: Target): Promise<LoadPlan>;
+  /**
+   * Concurrencies to measure at, one table row each. Without it the scenario
+   * runs once at BENCH_CONNECTIONS.
+   */
+  connections?: readonly number[];
+  /** A performance goal the row is marked PASS or MISS against (informational, never fails the run). */
+  goal?: Goal;
+  /**
+   * Data the scenario needs on both servers before they listen: 'insights'
+   * makes both children generate the BENCH_INSIGHTS dataset (see
+   * dataset/generate.ts), handed to `plan` as `target.insights`.
+   */
+  dataset?: 'insights';
+}
+
+export interface Goal {
+  /** Lowest acceptable product req/s ÷ baseline req/s, e.g. 0.6 for 60%. */
+  ratio?: number;
+  /** Highest acceptable product p99 in ms, checked only at `p99AtConnections`. */
+  p99Ms?: number;
+  p99AtConnections?: number;
+  /** Where the goal comes from, for the report. */
+  source?: string;
 }
 
 export interface Credentials {
@@ -41,6 +66,10 @@ export interface Target {
   url: string;
   /** An admin account that exists on this target. */
   admin: Credentials;
+  /** A member account that exists on this target (the demo agent). */
+  agent: Credentials;
+  /** The generated insights dataset, when a selected scenario asked for it (`dataset: 'insights'`). */
+  insights: InsightsFixtures | null;
   /** Signs in through POST /api/auth/login and returns the `Cookie` header value of the session. */
   signIn(who: Credentials): Promise<string>;
 }
@@ -61,6 +90,12 @@ export interface LoadPlan {
    * replace those of `request`.
    */
   next?: () => Partial<PlannedRequest>;
+  /**
+   * Checks the probe's 2xx body (once per measurement, before warm-up):
+   * returns why the answer is not the expected one, or null. Use it to make
+   * sure both servers answer the same thing (e.g. a full page of 50).
+   */
+  check?: (body: string) => string | null;
 }
 
 /** A JSON body request's headers, merged with `extra`. */
@@ -68,3 +103,9 @@ export const jsonHeaders = (extra: Record<string, string> = {}): Record<string, 
   'content-type': 'application/json',
   ...extra,
 });
+
+/** The target's insights dataset, or an error naming the scenario that needed it. */
+export function insightsOf(target: Target, scenario: string): InsightsFixtures {
+  if (!target.insights) throw new Error(`${scenario} needs the insights dataset, but ${target.kind} generated none (dataset: 'insights' missing?)`);
+  return target.insights;
+}

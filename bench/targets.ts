@@ -1,11 +1,19 @@
+import type { InsightsFixtures } from './dataset/generate.js';
 import type { Credentials, Target } from './scenario.js';
 
 /** A target whose signIn posts to /api/auth/login and keeps the session cookie (both servers answer it the same way). */
-export function target(kind: Target['kind'], url: string, admin: Credentials): Target {
+export function target(
+  kind: Target['kind'],
+  url: string,
+  accounts: { admin: Credentials; agent: Credentials },
+  insights: InsightsFixtures | null,
+): Target {
   return {
     kind,
     url,
-    admin,
+    admin: accounts.admin,
+    agent: accounts.agent,
+    insights,
     async signIn(who) {
       const res = await fetch(`${url}/api/auth/login`, {
         method: 'POST',

@@ -1,0 +1,84 @@
+import { ensureInsightsSchema } from '../baseline/insights.js';
+import { decodeCursor, encodeCursor, seededRandom } from '../dataset/content.js';
+import { insightsOf, type Scenario } from '../scenario.js';
+
+const NAME = 'GET /api/insights';
+const PAGE = 50;
+
+interface FeedRow {
+  id: string;
+  body: string;
+  channel: string;
+  sentiment: string;
+  tags: string;
+  sourceUrl: string | null;
+  customerId: string | null;
+  replyCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+const COLUMNS = `i.id, i.body, i.channel, i.sentiment, i.tags, i.source_url AS sourceUrl, i.customer_id AS customerId,
+  i.reply_count AS replyCount, i.created_at AS createdAt, i.edited_at AS editedAt, i.deleted_at AS deletedAt,
+  u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle`;
+
+/** A feed page deep in 1,000,000 insights: keyset pagination from a random cursor. */
+export const feed: Scenario = {
+  name: NAME,
+  measures: `GET /api/insights?limit=${PAGE}&cursor=<random> over the insights dataset: keyset page of ${PAGE} (created_at, id) after a cursor at a random position, each with its author, JSON`,
+  dataset: 'insights',
+  connections: [10, 50],
+  goal: { ratio: 0.7, p99Ms: 20, p99AtConnections: 10, source: "the product's issue" },
+
+  baseline(app, ctx) {
+    ensureInsightsSchema(ctx);
+    const first = ctx.db.prepare<[number], FeedRow>(
+      `SELECT ${COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
+        WHERE i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?`,
+    );
+    const after = ctx.db.prepare<[string, string, number], FeedRow>(
+      `SELECT ${COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
+        WHERE i.deleted_at IS NULL AND (i.created_at, i.id) < (?, ?) ORDER BY i.created_at DESC, i.id DESC LIMIT ?`,
+    );
+    app.get('/api/insights', async (request, reply) => {
+      if (!ctx.userOf(request)) return reply.code(401).send({ error: 'unauthenticated' });
+      const query = request.query as { limit?: string; cursor?: string };
+      const limit = query.limit === undefined ? PAGE : Number(query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return reply.code(400).send({ error: 'invalid_input', field: 'limit' });
+      const key = query.cursor ? decodeCursor(query.cursor) : null;
+      if (query.cursor && !key) return reply.code(400).send({ error: 'invalid_input', field: 'cursor' });
+      const rows = key ? after.all(key[0], key[1], limit + 1) : first.all(limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(({ authorId, authorName, authorHandle, tags, ...r }) => ({
+          ...r,
+          tags: JSON.parse(tags) as string[],
+          author: { id: authorId, displayName: authorName, handle: authorHandle },
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+      };
+    });
+  },
+
+  async plan(target) {
+    const { cursors } = insightsOf(target, NAME);
+    if (cursors.length === 0) throw new Error(`${NAME}: the dataset has no cursors`);
+    const cookie = await target.signIn(target.agent);
+    // Same seed on both servers, and both hold the same dataset: the same pages in the same order.
+    const random = seededRandom(4242);
+    const next = () => ({ path: `/api/insights?limit=${PAGE}&cursor=${random.pick(cursors)}` });
+    return {
+      request: { method: 'GET', headers: { cookie }, path: next().path },
+      next,
+      check(body) {
+        const items = (JSON.parse(body) as { items?: unknown[] }).items;
+        return items?.length === PAGE ? null : `expected a page of ${PAGE} insights, got ${items?.length ?? 'no items'}`;
+      },
+    };
+  },
+};

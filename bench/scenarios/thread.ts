@@ -1,0 +1,86 @@
+import { ensureInsightsSchema } from '../baseline/insights.js';
+import { THREAD_REPLIES } from '../dataset/generate.js';
+import { insightsOf, type Scenario } from '../scenario.js';
+
+const NAME = 'GET /api/insights/:id';
+
+interface InsightRow {
+  id: string;
+  body: string;
+  channel: string;
+  sentiment: string;
+  tags: string;
+  sourceUrl: string | null;
+  customerId: string | null;
+  replyCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+interface ReplyRow {
+  id: string;
+  insightId: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+/** Opening a thread: one insight of the dataset with its 50 replies. */
+export const thread: Scenario = {
+  name: NAME,
+  measures: `GET /api/insights/:id of an insight with ${THREAD_REPLIES} replies in the insights dataset: the insight and every reply, each with its author, JSON`,
+  dataset: 'insights',
+  connections: [10, 50],
+
+  baseline(app, ctx) {
+    ensureInsightsSchema(ctx);
+    const insight = ctx.db.prepare<[string], InsightRow>(
+      `SELECT i.id, i.body, i.channel, i.sentiment, i.tags, i.source_url AS sourceUrl, i.customer_id AS customerId,
+              i.reply_count AS replyCount, i.created_at AS createdAt, i.edited_at AS editedAt, i.deleted_at AS deletedAt,
+              u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle
+         FROM insights i JOIN users u ON u.id = i.author_id WHERE i.id = ?`,
+    );
+    const replies = ctx.db.prepare<[string], ReplyRow>(
+      `SELECT r.id, r.insight_id AS insightId, r.body, r.created_at AS createdAt, r.edited_at AS editedAt, r.deleted_at AS deletedAt,
+              u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle
+         FROM replies r JOIN users u ON u.id = r.author_id WHERE r.insight_id = ? ORDER BY r.created_at, r.id`,
+    );
+    app.get('/api/insights/:id', async (request, reply) => {
+      if (!ctx.userOf(request)) return reply.code(401).send({ error: 'unauthenticated' });
+      const { id } = request.params as { id: string };
+      const row = insight.get(id);
+      if (!row || row.deletedAt) return reply.code(404).send({ error: 'not_found' });
+      const { authorId, authorName, authorHandle, tags, ...rest } = row;
+      return {
+        ...rest,
+        tags: JSON.parse(tags) as string[],
+        author: { id: authorId, displayName: authorName, handle: authorHandle },
+        replies: replies.all(id).map(({ authorId: by, authorName: name, authorHandle: handle, ...r }) => ({
+          ...r,
+          body: r.deletedAt ? '' : r.body,
+          author: { id: by, displayName: name, handle },
+        })),
+      };
+    });
+  },
+
+  async plan(target) {
+    const { threadId } = insightsOf(target, NAME);
+    const cookie = await target.signIn(target.agent);
+    return {
+      request: { method: 'GET', path: `/api/insights/${encodeURIComponent(threadId)}`, headers: { cookie } },
+      check(body) {
+        const replies = (JSON.parse(body) as { replies?: unknown[] }).replies;
+        return replies?.length === THREAD_REPLIES ? null : `expected ${THREAD_REPLIES} replies, got ${replies?.length ?? 'none'}`;
+      },
+    };
+  },
+};
