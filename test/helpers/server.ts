@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
+import { buildApp } from '../../server/app.js';
 import { buildTestApp, type TestApp } from './app.js';
 
 export interface RunningServer extends TestApp {
   url: string;
   port: number;
+  /** Stops the server (as a crash would, connections dropped) and starts it again on the same port and data. */
+  restart(downForMs?: number): Promise<void>;
 }
 
 /**
@@ -24,5 +28,24 @@ export async function startServer(options: Parameters<typeof buildTestApp>[0] = 
   const url = `http://127.0.0.1:${port}`;
   const test = await buildTestApp({ demo: 'full', ...options, config: { publicUrl: url, port, ...options.config } });
   await test.app.listen({ port, host: '127.0.0.1' });
-  return { ...test, url, port };
+  const running: RunningServer = {
+    ...test,
+    url,
+    port,
+    close: async () => {
+      await running.app.close();
+      rmSync(test.dataDir, { recursive: true, force: true });
+    },
+    restart: async (downForMs = 500) => {
+      await running.app.close();
+      await new Promise((r) => setTimeout(r, downForMs));
+      running.app = await buildApp({
+        logger: false,
+        ...options.build,
+        config: { ...running.app.config },
+      });
+      await running.app.listen({ port, host: '127.0.0.1' });
+    },
+  };
+  return running;
 }

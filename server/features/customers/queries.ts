@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { keysetAfter } from '../../store/keyset.js';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { customers } from '../../../db/schema.js';
 import type { Customer, CustomerSummary, Tier } from '../../../shared/customers.js';
@@ -38,7 +39,7 @@ export function listCustomers(
   const conditions = [isNull(customers.mergedInto)];
   if (opts.after) {
     const [name, id] = opts.after;
-    conditions.push(or(gt(nameKey, name), and(eq(nameKey, name), gt(customers.id, id))) as ReturnType<typeof eq>);
+    conditions.push(keysetAfter(nameKey, customers.id, [name, id], 'asc'));
   }
   if (opts.q) {
     const pattern = likePattern(opts.q);
@@ -72,7 +73,7 @@ export function listCustomers(
  * newest first, keyset-paged on (at, id) across both kinds.
  */
 export function timelineEntries(db: Queryable, customerId: string, opts: { limit: number; after: readonly [string, string] | null }) {
-  const after = opts.after ? sql`where (at < ${opts.after[0]} or (at = ${opts.after[0]} and id < ${opts.after[1]}))` : sql``;
+  const after = opts.after ? sql`where (at, id) < (${opts.after[0]}, ${opts.after[1]})` : sql``;
   return db.all<{ type: 'insight' | 'issue'; at: string; id: string }>(sql`
     select * from (
       select 'insight' as type, created_at as at, id from insights where customer_id = ${customerId} and deleted_at is null

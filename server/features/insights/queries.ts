@@ -129,7 +129,8 @@ function feedConditions(present: ReadonlySet<string>): SQL[] {
     conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${p('teamId')} and ${threadTeams.insightId} = ${insights.id})`);
   }
   if (present.has('after')) {
-    conditions.push(sql`(${insights.createdAt} < ${p('afterAt')} or (${insights.createdAt} = ${p('afterAt')} and ${insights.id} < ${p('afterId')}))`);
+    // A row value, so the planner seeks the (created_at, id) index instead of scanning down to the cursor.
+    conditions.push(sql`(${insights.createdAt}, ${insights.id}) < (${p('afterAt')}, ${p('afterId')})`);
   }
   return conditions;
 }

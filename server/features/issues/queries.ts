@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { keysetAfter } from '../../store/keyset.js';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../../../db/client.js';
 import { events, insights, issueEvidence, issues, teams, users } from '../../../db/schema.js';
@@ -152,11 +153,11 @@ export function listIssues(db: Queryable, filter: IssueListFilter, sort: ListIss
     return { rows: rows.map((r) => toSummary(r)), keyOf: (_s: IssueSummary, index: number) => [offset + index + 1] };
   }
   if (sort === 'age') {
-    if (cursor) conditions.push(or(gt(issues.createdAt, String(cursor[0])), and(eq(issues.createdAt, String(cursor[0])), gt(issues.id, String(cursor[1])))) as SQL);
+    if (cursor) conditions.push(keysetAfter(issues.createdAt, issues.id, [String(cursor[0]), String(cursor[1])], 'asc'));
     const rows = summaryQuery(db).where(and(...conditions)).orderBy(asc(issues.createdAt), asc(issues.id)).limit(limit + 1).all();
     return { rows: rows.map((r) => toSummary(r)), keyOf: (s: IssueSummary) => [s.createdAt, s.id] };
   }
-  if (cursor) conditions.push(or(lt(issues.updatedAt, String(cursor[0])), and(eq(issues.updatedAt, String(cursor[0])), lt(issues.id, String(cursor[1])))) as SQL);
+  if (cursor) conditions.push(keysetAfter(issues.updatedAt, issues.id, [String(cursor[0]), String(cursor[1])], 'desc'));
   const rows = summaryQuery(db).where(and(...conditions)).orderBy(desc(issues.updatedAt), desc(issues.id)).limit(limit + 1).all();
   return { rows: rows.map((r) => toSummary(r)), keyOf: (s: IssueSummary) => [s.updatedAt, s.id] };
 }

@@ -1,5 +1,6 @@
+import { keysetAfter } from '../../store/keyset.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications } from '../../../db/schema.js';
 import { listNotificationsQuery, markReadBody, notificationPage } from '../../../shared/notifications.js';
@@ -21,7 +22,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = decodeCursor<[string, string]>(cursor, 2);
       const conditions: SQL[] = [eq(notifications.userId, userId)];
       if (unread === 'true') conditions.push(isNull(notifications.readAt));
-      if (after) conditions.push(or(lt(notifications.createdAt, after[0]), and(eq(notifications.createdAt, after[0]), lt(notifications.id, after[1]))) as SQL);
+      if (after) conditions.push(keysetAfter(notifications.createdAt, notifications.id, after, 'desc'));
       const rows = db.select().from(notifications).where(and(...conditions)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1).all();
       const page = pageFrom(
         rows,

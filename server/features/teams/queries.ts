@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { keysetAfter } from '../../store/keyset.js';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { teamMembers, teams, users } from '../../../db/schema.js';
 import type { Team } from '../../../shared/teams.js';
@@ -48,7 +49,7 @@ export function listTeams(db: Queryable, opts: { limit: number; after: readonly 
   const conditions = [];
   if (opts.after) {
     const [name, id] = opts.after;
-    conditions.push(or(gt(nameKey, name), and(eq(nameKey, name), gt(teams.id, id))));
+    conditions.push(keysetAfter(nameKey, teams.id, [name, id], 'asc'));
   }
   if (opts.q) {
     const pattern = `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -1,4 +1,5 @@
-import { and, asc, eq, getTableColumns, gt, inArray, or, sql } from 'drizzle-orm';
+import { keysetAfter } from '../../store/keyset.js';
+import { and, asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { teamMembers, teams, users } from '../../../db/schema.js';
 import type { TeamRef, User } from '../../../shared/users.js';
@@ -78,7 +79,7 @@ export function listUsers(
   const conditions = [];
   if (opts.after) {
     const [name, id] = opts.after;
-    conditions.push(or(gt(nameKey, name), and(eq(nameKey, name), gt(users.id, id))));
+    conditions.push(keysetAfter(nameKey, users.id, [name, id], 'asc'));
   }
   if (opts.q) {
     const pattern = `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

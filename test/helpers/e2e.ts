@@ -1,0 +1,48 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { watchProblems } from './page-problems.js';
+
+export const DEMO_PASSWORD = 'frontline-demo';
+
+/** A same-origin JSON call from inside the page, with its session cookie (and its Origin, as the server wants). */
+export async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        credentials: 'include',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: res.status === 204 ? null : ((await res.json()) as unknown) };
+    },
+    { method, path, body },
+  );
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return answer.json as T;
+}
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+  watch: ReturnType<typeof watchProblems>;
+}
+
+/** A fresh browser context signed in through the login form, landing on `path`. */
+export async function signIn(browser: Browser, baseUrl: string, email: string, path = '/'): Promise<SignedIn> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(5_000);
+  const page = await context.newPage();
+  const watch = watchProblems(page);
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('Email', { exact: true }).first().fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
+  return { context, page, watch };
+}
+
+/** The unread count the notification bell announces. */
+export async function unreadCount(page: Page): Promise<number> {
+  const label = (await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).getAttribute('aria-label')) ?? '';
+  return Number(/(\d+) unread/.exec(label)?.[1] ?? NaN);
+}
