@@ -38,8 +38,8 @@ function presentedColumns(viewerId: string | Placeholder) {
     customerName: customers.name,
     customerCompany: customers.company,
     customerTier: customers.tier,
-    teams: sql<string>`(select json_group_array(json_object('id', ${teams.id}, 'slug', ${teams.slug}, 'name', ${teams.name}))
-      from ${threadTeams} join ${teams} on ${teams.id} = ${threadTeams.teamId} where ${threadTeams.insightId} = ${insights.id})`,
+    // Team ids only: names come from the small teams table read once per request (see teamRefs).
+    teams: sql<string>`(select json_group_array(${threadTeams.teamId}) from ${threadTeams} where ${threadTeams.insightId} = ${insights.id})`,
     mentionRefs: sql<string>`(select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
       from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null)`,
     reactionCounts: sql<string>`(select json_group_array(json_array(kind, n, mine)) from (
@@ -79,7 +79,12 @@ export function excerpt(body: string): { body: string; truncated: boolean } {
   return { body: `${(space > LIMITS.feedBodyLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, truncated: true };
 }
 
-function toInsight(r: PresentedRow, full: boolean): Insight {
+const allTeams = preparedFor((db) => db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).prepare());
+
+/** Every team by id: a handful of rows, read once per request instead of joined into every row. */
+export const teamRefs = (db: Queryable): Map<string, TeamRef> => new Map(allTeams(db).all().map((t) => [t.id, t]));
+
+function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string, TeamRef>): Insight {
   const counts = new Map((JSON.parse(r.reactionCounts) as [ReactionKind, number, number][]).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
   const refs = JSON.parse(r.mentionRefs) as [string | null, string | null][];
   const text = r.row.deletedAt && !full ? { body: '', truncated: false } : full ? { body: r.row.body, truncated: false } : excerpt(r.row.body);
@@ -98,7 +103,9 @@ function toInsight(r: PresentedRow, full: boolean): Insight {
     createdAt: r.row.createdAt,
     editedAt: r.row.editedAt,
     deletedAt: r.row.deletedAt,
-    teamsTakingPart: (JSON.parse(r.teams) as TeamRef[]).sort((a, b) => a.name.localeCompare(b.name)),
+    teamsTakingPart: (JSON.parse(r.teams) as string[])
+      .flatMap((id) => teamsById.get(id) ?? [])
+      .sort((a, b) => a.name.localeCompare(b.name)),
     mentions: { users: refs.flatMap(([u]) => (u ? [u] : [])), teams: refs.flatMap(([, t]) => (t ? [t] : [])) },
     replyCount: r.row.replyCount,
     reactions: REACTION_KINDS.map((kind) => ({ kind, count: counts.get(kind)?.n ?? 0, mine: counts.get(kind)?.mine ?? false })),
@@ -171,7 +178,8 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
   let statement = statements.get(shape);
   if (!statement) statements.set(shape, (statement = buildFeedStatement(db, present)));
   const rows = statement.all(values) as PresentedRow[];
-  return rows.map((r) => ({ insight: toInsight(r, false), key: [r.row.createdAt, r.row.id] as const }));
+  const teamsById = teamRefs(db);
+  return rows.map((r) => ({ insight: toInsight(r, false, teamsById), key: [r.row.createdAt, r.row.id] as const }));
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */
@@ -180,7 +188,8 @@ export function presentInsightsById(db: Queryable, viewerId: string, ids: readon
   const rows = selectPresented(db, viewerId)
     .where(sql`${insights.id} in ${ids}`)
     .all() as PresentedRow[];
-  const byId = new Map(rows.map((r) => [r.row.id, toInsight(r, full)]));
+  const teamsById = teamRefs(db);
+  const byId = new Map(rows.map((r) => [r.row.id, toInsight(r, full, teamsById)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -189,7 +198,7 @@ const presentedById = preparedFor((db) => selectPresented(db, p('viewerId')).whe
 /** One insight in full (every thread view and every write's answer): prepared once. */
 export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
   const row = presentedById(db).get({ viewerId, id }) as PresentedRow | undefined;
-  return row ? toInsight(row, true) : null;
+  return row ? toInsight(row, true, teamRefs(db)) : null;
 }
 
 export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {
