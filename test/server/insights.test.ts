@@ -143,18 +143,25 @@ describe('insights', () => {
   });
 
   it('pages newest first with no gap or repeat while new posts arrive', async () => {
-    const mine = [];
-    for (let i = 0; i < 7; i++) mine.push((await postInsight(agent, { tags: ['paging'] })).id);
+    const mine = new Set<string>();
+    for (let i = 0; i < 7; i++) mine.add((await postInsight(agent, { tags: ['paging'] })).id);
+    const before = (await agent({ method: 'GET', url: '/api/insights?tag=paging&limit=100' })).json().items.map((i: { id: string }) => i.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     let page = 0;
+    let late = '';
     do {
       const res = await agent({ method: 'GET', url: `/api/insights?tag=paging&limit=3${cursor ? `&cursor=${cursor}` : ''}` });
       seen.push(...res.json().items.map((i: { id: string }) => i.id));
       cursor = res.json().nextCursor;
-      if (page++ === 0) await postInsight(agent, { tags: ['paging'] }); // arrives mid-way: belongs before page 1
+      if (page++ === 0) late = (await postInsight(agent, { tags: ['paging'] })).id; // arrives mid-way: newer than page 1
     } while (cursor);
-    expect(seen).toEqual([...mine].reverse());
+    // Exactly the insights that existed when paging began, once each, in the feed's order; the late one is not slipped in.
+    expect(seen).toEqual(before);
+    expect(new Set(seen)).toEqual(mine);
+    expect(seen).not.toContain(late);
+    const dates = seen.map((id) => before.indexOf(id));
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
   });
 
   it('the feed sends an excerpt of long bodies; the thread has it whole', async () => {
