@@ -1,14 +1,17 @@
 import { html, LitElement, nothing } from 'lit';
 import type { User } from '../shared/users.js';
 import { setUnauthenticatedHandler } from './api/http.js';
-import type { AppHeader } from './components/app-header.js';
 import './components/app-header.js';
+import type { CommandPalette } from './components/command-palette.js';
+import './components/command-palette.js';
 import './components/insight-composer.js';
 import './components/modal-dialog.js';
 import './components/shortcuts-list.js';
 import './components/toast-region.js';
 import { RouteController } from './controllers/route.js';
 import { session, SessionController } from './controllers/session.js';
+import { live } from './api/live.js';
+import './components/live-status.js';
 import { ShortcutsController } from './controllers/shortcuts.js';
 import type { FlEvent } from './events.js';
 import './pages/accept-invite-page.js';
@@ -52,7 +55,7 @@ export class AppShell extends LitElement {
     new ShortcutsController(this, {
       enabled: () => this.#session.status === 'signed-in' && !this.#route.route.public && this.dialog === null,
       compose: () => (this.dialog = 'compose'),
-      search: () => this.renderRoot.querySelector<AppHeader>('fl-app-header')?.focusSearch(),
+      search: () => void this.renderRoot.querySelector<CommandPalette>('fl-command-palette')?.show(),
       help: () => (this.dialog = 'shortcuts'),
     });
   }
@@ -87,6 +90,7 @@ export class AppShell extends LitElement {
           @fl-sign-out=${this.#signOut}
           @fl-show-shortcuts=${() => (this.dialog = 'shortcuts')}
         ></fl-app-header>
+        <fl-live-status></fl-live-status>
         <main id="main" tabindex="-1" @fl-compose=${() => (this.dialog = 'compose')}>${this.#page(route, user)}</main>
         ${this.#dialogs()}
       `;
@@ -109,6 +113,9 @@ export class AppShell extends LitElement {
   protected override updated(): void {
     const route = this.#route.route;
     const status = this.#session.status;
+    // One live connection per tab while someone is signed in.
+    if (status === 'signed-in') live.start();
+    else if (status === 'signed-out') live.stop();
     if (status === 'signed-out' && !route.public && !this.#signingOut) {
       const next = route.href === '/' ? '' : `?next=${encodeURIComponent(route.href)}`;
       router.navigate(`/login${next}`, { replace: true });
@@ -172,6 +179,7 @@ export class AppShell extends LitElement {
         <fl-shortcuts-list></fl-shortcuts-list>
       </fl-dialog>
       <fl-insight-composer ?open=${this.dialog === 'compose'} @fl-close=${close}></fl-insight-composer>
+      <fl-command-palette></fl-command-palette>
       <fl-toasts></fl-toasts>
     `;
   }

@@ -47,7 +47,7 @@ export class AppHeader extends LitElement {
     this.query = '';
   }
 
-  /** Puts the cursor in the search box (the `/` and Ctrl/Cmd+K shortcuts). */
+  /** Puts the cursor in the search box (`/` and Ctrl/Cmd+K open the quick-search palette instead). */
   focusSearch(): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
     input?.focus();
@@ -75,7 +75,6 @@ export class AppHeader extends LitElement {
             placeholder="Search…"
             autocomplete="off"
             enterkeyhint="search"
-            aria-keyshortcuts="/ Control+K Meta+K"
             .value=${this.query}
             @keydown=${this.#onSearchKey}
           />

@@ -101,22 +101,31 @@ describe('app shell in a real browser', () => {
     await page.keyboard.press('Escape');
     await compose.waitFor({ state: 'hidden' });
 
-    const search = page.getByRole('searchbox', { name: 'Search Frontline' });
+    // `/` opens quick search; typing there is typing, not a shortcut.
+    const palette = page.getByRole('dialog', { name: 'Search Frontline' });
+    const quick = palette.getByRole('combobox', { name: 'Search Frontline' });
     await page.keyboard.press('/');
-    expect(await isFocused(search)).toBe(true);
-    expect(await search.inputValue()).toBe('');
-    // Typing in a field is typing, not a shortcut.
+    await palette.waitFor();
+    expect(await isFocused(quick)).toBe(true);
+    expect(await quick.inputValue()).toBe('');
     await page.keyboard.type('refund ?c');
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
+    // The header's search box still goes to the results page.
+    const search = page.getByRole('searchbox', { name: 'Search Frontline' });
     await search.fill('refund');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/search?q=refund`);
-    await page.getByText('Results for “refund” will appear here', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
     expect(await page.title()).toBe('Search: refund · Frontline');
 
     await page.getByRole('main').focus();
     await page.keyboard.press('Control+k');
-    expect(await isFocused(search)).toBe(true);
+    await palette.waitFor();
+    expect(await isFocused(quick)).toBe(true);
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
 
     // Leads see Admin, with the Teams part only.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
