@@ -41,6 +41,8 @@ export interface FlEventDetails {
   'fl-customer-change': { choice: CustomerChoice | null };
   /** A text field asks to send its form (Ctrl/Cmd+Enter). */
   'fl-submit': Record<string, never>;
+  /** A chart's bar, point or node that stands for a list was clicked: open `href` (an app path). */
+  'fl-chart-open': { href: string };
 }
 
 export type FlEvent<K extends keyof FlEventDetails> = CustomEvent<FlEventDetails[K]>;
@@ -61,6 +63,7 @@ declare global {
     'fl-tags-change': FlEvent<'fl-tags-change'>;
     'fl-customer-change': FlEvent<'fl-customer-change'>;
     'fl-submit': FlEvent<'fl-submit'>;
+    'fl-chart-open': FlEvent<'fl-chart-open'>;
   }
 }
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { signInOn } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
-const PASSWORD = 'frontline-demo';
 
 /** Feed filters and selection, thread edits and deletes, customers: the rest of the insight screens. */
 describe('feed, thread and customer screens in a real browser', () => {
@@ -14,13 +14,7 @@ describe('feed, thread and customer screens in a real browser', () => {
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
 
-  const signIn = async (email: string, next = '/') => {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${next}`);
-  };
+  const signIn = (email: string, next = '/') => signInOn(page, server.url, email, next);
 
   /** Posts through the API with the page's session. */
   const post = (path: string, body: unknown) =>

@@ -2,18 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import type { IssueSummary } from '../../shared/issues.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { focusedText, signInOn } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
 
-/** The focused element's text, looking through shadow roots. */
-const focusedText = (page: Page) =>
-  page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  });
 
 describe('issues in a real browser', () => {
   let server: RunningServer;
@@ -42,13 +36,7 @@ describe('issues in a real browser', () => {
     await context?.close();
   });
 
-  async function signIn(email: string, path: string): Promise<void> {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-  }
+  const signIn = (email: string, path: string) => signInOn(page, server.url, email, path);
 
   /** Another person's session, as an integration would use the API: not the page's. */
   async function apiAs(email: string): Promise<APIRequestContext> {

@@ -1,42 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
-import { watchProblems } from '../helpers/page-problems.js';
+import { callApi, focusedText, signIn, unreadCount, type SignedIn } from '../helpers/e2e.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
-const PASSWORD = 'frontline-demo';
-
-/** The focused element's text, looking through shadow roots. */
-const focusedText = (page: Page) =>
-  page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  });
-
-/** The unread count the bell announces. */
-async function unreadCount(page: Page): Promise<number> {
-  const label = (await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).getAttribute('aria-label')) ?? '';
-  return Number(/(\d+) unread/.exec(label)?.[1] ?? NaN);
-}
-
-/** A same-origin JSON call from inside the page, with its session cookie (and its Origin, as the server wants). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        credentials: 'include',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as unknown };
-    },
-    { method, path, body },
-  );
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
-  return answer.json as T;
-}
 
 describe('closing the loop, two people in two browsers', () => {
   let server: RunningServer;
@@ -56,18 +23,10 @@ describe('closing the loop, two people in two browsers', () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
-  async function signedIn(email: string, path: string): Promise<{ page: Page; watch: ReturnType<typeof watchProblems> }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(5_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    const watch = watchProblems(page);
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-    return { page, watch };
+  async function signedIn(email: string, path: string): Promise<SignedIn> {
+    const session = await signIn(browser, server.url, email, path);
+    contexts.push(session.context);
+    return session;
   }
 
   it('an agent posts, product raises, claims and resolves with the keyboard, and the agent hears the loop close', async () => {

@@ -1,13 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { isFocused, signInOn } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
-const PASSWORD = 'frontline-demo';
 
-/** True when the element has focus, inside whatever shadow root holds it. */
-const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
 
 /** True when some of the element is inside the viewport. */
 const inViewport = (locator: Locator) =>
@@ -51,11 +49,7 @@ describe('search in a real browser', () => {
   });
 
   async function signIn(email: string, path: string): Promise<void> {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${path}`);
+    await signInOn(page, server.url, email, path);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 

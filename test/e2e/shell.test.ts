@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { isFocused } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
 
-/** True when the element has focus, inside whatever shadow root holds it. */
-const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
 
 describe('app shell in a real browser', () => {
   let server: RunningServer;

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { watchProblems } from './page-problems.js';
 
 export const DEMO_PASSWORD = 'frontline-demo';
@@ -27,19 +27,35 @@ export interface SignedIn {
   watch: ReturnType<typeof watchProblems>;
 }
 
+/** Signs in through the login form on `page`, as a person would, and waits to land on `path`. */
+export async function signInOn(page: Page, baseUrl: string, email: string, path = '/'): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('Email', { exact: true }).first().fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
 /** A fresh browser context signed in through the login form, landing on `path`. */
 export async function signIn(browser: Browser, baseUrl: string, email: string, path = '/'): Promise<SignedIn> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(5_000);
   const page = await context.newPage();
   const watch = watchProblems(page);
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email', { exact: true }).first().fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${baseUrl}${path}`);
+  await signInOn(page, baseUrl, email, path);
   return { context, page, watch };
 }
+
+/** The focused element's text, looking through shadow roots. */
+export const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  });
+
+/** Whether the element has focus inside its own (shadow) root. */
+export const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
 
 /** The unread count the notification bell announces. */
 export async function unreadCount(page: Page): Promise<number> {
