@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dashboard } from '../../shared/dashboard.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { signInOn } from '../helpers/e2e.js';
+import { DEMO_PASSWORD, signInOn } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
@@ -158,7 +158,7 @@ describe('the dashboard in a real browser', () => {
     const before = await figureValue('Open');
     const other = await browser.newContext();
     const headers = { origin: server.url };
-    expect((await other.request.post(`${server.url}/api/auth/login`, { data: { email: 'admin@example.com', password: PASSWORD }, headers })).status()).toBe(200);
+    expect((await other.request.post(`${server.url}/api/auth/login`, { data: { email: 'admin@example.com', password: DEMO_PASSWORD }, headers })).status()).toBe(200);
     const created = await other.request.post(`${server.url}/api/issues`, {
       data: { title: 'Raised while the dashboard is open', kind: 'problem', teamId: 'team-engineering' },
       headers,
