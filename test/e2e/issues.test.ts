@@ -103,6 +103,8 @@ describe('issues in a real browser', () => {
   });
 
   it('shows what someone else changed when a move meets a stale version, then lets the person retry', async () => {
+    // This page does not hear live events (its socket goes nowhere), like a tab whose update has not arrived yet.
+    await page.routeWebSocket(/\/api\/live/, () => undefined);
     await signIn('lead@example.com', '/issues');
     const issue = await page.evaluate(async () => ((await (await fetch('/api/issues?status=open&sort=age&limit=1')).json()) as { items: IssueSummary[] }).items[0]);
     expect(issue).toBeTruthy();

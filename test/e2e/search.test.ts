@@ -103,7 +103,8 @@ describe('search in a real browser', () => {
     expect(await palette().getByRole('group', { name: /^Replies/ }).count()).toBe(0);
     const marks = await palette().getByRole('option').locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.every((m) => m.toLowerCase() === 'export')).toBe(true);
+    // As you type, the last word is a prefix: "export" also finds "exports" and "exported".
+    expect(marks.every((m) => m.toLowerCase().startsWith('export'))).toBe(true);
     expect(await paletteBox().getAttribute('aria-expanded')).toBe('true');
     expect(await palette().getByRole('option', { name: 'See all results for “export”' }).count()).toBe(1);
 
@@ -266,7 +267,7 @@ describe('search in a real browser', () => {
     await signIn('agent@example.com', '/');
     await waitForIndex('export');
     let slowAsked = 0;
-    await page.route(/\/api\/search\?q=invoice(&|$)/, async (route) => {
+    await page.route(/\/api\/search\?q=invoice(\*|%2A)?(&|$)/, async (route) => {
       slowAsked++;
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       await route.continue().catch(() => undefined);
