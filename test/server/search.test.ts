@@ -58,6 +58,22 @@ describe('GET /api/search', () => {
     expect(await ids('quintessential', '&kind=issue')).toEqual([issue.id]);
   });
 
+  it('ranks by bm25 with a recency boost: a title match beats a passing mention, and of equal matches the newer wins', async () => {
+    const issue = (await engineer({ method: 'POST', url: '/api/issues', payload: { title: 'Thundersnow outage', kind: 'problem', teamId: 'team-engineering' } })).json();
+    const passing = await postInsight(agent, { body: 'A long note about many things: billing, onboarding, exports, dashboards, and once thundersnow.' });
+    const dense = await postInsight(agent, { body: 'Thundersnow thundersnow: the thundersnow widget fails.' });
+    const ranked = await ids('thundersnow');
+    expect(ranked.indexOf(issue.id)).toBeLessThan(ranked.indexOf(passing.id));
+    expect(ranked.indexOf(dense.id)).toBeLessThan(ranked.indexOf(passing.id));
+    // Same text, different ages: the recent one ranks first.
+    const old = await postInsight(agent, { body: 'Graupel storm warning' });
+    const recent = await postInsight(agent, { body: 'Graupel storm warning' });
+    await t.app.searchIndexer.drain();
+    // Age the first one as if it had been posted long ago (the index keeps the time it ranks by).
+    t.app.database.sqlite.prepare('update search_docs set at = ? where ref_id = ?').run('2024-01-01T00:00:00.000Z', old.id);
+    expect(await ids('graupel')).toEqual([recent.id, old.id]);
+  });
+
   it('highlights with <mark> only, escaping everything else', async () => {
     const insight = await postInsight(agent, { body: 'Widgetron shows <script>alert(1)</script> & <b>bold</b> text' });
     const hit = (await search('widgetron')).json().items[0];
