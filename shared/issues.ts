@@ -119,6 +119,10 @@ export const listIssuesQuery = pageQuery.extend({
   assigneeId: z.string().max(100).optional(),
   kind: commaList(issueKind).optional(),
   customerId: z.string().max(100).optional(),
+  /** Raised at or after this instant (ISO 8601), e.g. the dashboard's period. */
+  raisedFrom: z.iso.datetime({ offset: true }).optional(),
+  /** Raised before this instant (ISO 8601). */
+  raisedTo: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(ISSUE_SORTS).default('updated'),
 });
 export type ListIssuesQuery = z.infer<typeof listIssuesQuery>;

@@ -11,6 +11,8 @@ export interface IssueQuery {
   assigneeId?: string;
   kind?: readonly IssueKind[];
   customerId?: string;
+  raisedFrom?: string;
+  raisedTo?: string;
   sort?: IssueSort;
   limit?: number;
   cursor?: string | null;
@@ -26,6 +28,8 @@ export const listIssues = (query: IssueQuery = {}, signal?: AbortSignal) =>
       teamId: query.teamId,
       assigneeId: query.assigneeId,
       customerId: query.customerId,
+      raisedFrom: query.raisedFrom,
+      raisedTo: query.raisedTo,
       sort: query.sort,
       limit: query.limit ?? LIMITS.pageSizeDefault,
       cursor: query.cursor,

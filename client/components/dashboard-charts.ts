@@ -98,7 +98,7 @@ export const statusChart =
         data: ISSUE_STATUSES.map((s) => ({
           value: d.issuesByStatus[s] ?? 0,
           name: STATUS_LABELS[s],
-          href: issuesHref({ team: d.team, status: s }),
+          href: issuesHref({ team: d.team, status: s, raised: d.period }),
           itemStyle: { color: statusColor(t, s), borderRadius: [4, 4, 0, 0] },
         })),
       },
@@ -123,7 +123,7 @@ export const kindChart =
         barMaxWidth: 56,
         label: barLabel(t),
         itemStyle: { color: t.accent, borderRadius: [4, 4, 0, 0] },
-        data: ISSUE_KINDS.map((k) => ({ value: d.issuesByKind[k] ?? 0, name: ISSUE_KIND_LABELS[k], href: issuesHref({ team: d.team, kind: k }) })),
+        data: ISSUE_KINDS.map((k) => ({ value: d.issuesByKind[k] ?? 0, name: ISSUE_KIND_LABELS[k], href: issuesHref({ team: d.team, kind: k, raised: d.period }) })),
       },
     ],
   });

@@ -11,9 +11,20 @@ import type { Channel, Sentiment } from '../../shared/insights.js';
 type TeamRef = Dashboard['team'];
 
 /** The issues list, filtered: `status` may be a comma list the list knows ("open,claimed,in_progress"). */
-export function issuesHref(filters: { team?: TeamRef; kind?: IssueKind; status?: IssueStatus | string; sort?: 'age' | 'priority' }): string {
+export function issuesHref(filters: {
+  team?: TeamRef;
+  kind?: IssueKind;
+  status?: IssueStatus | string;
+  sort?: 'age' | 'priority';
+  /** Figures that count issues raised in the period open the list of exactly those. */
+  raised?: Dashboard['period'];
+}): string {
   const params = new URLSearchParams({ view: 'list' });
   if (filters.team) params.set('team', filters.team.id);
+  if (filters.raised) {
+    params.set('raisedFrom', filters.raised.from);
+    params.set('raisedTo', filters.raised.to);
+  }
   if (filters.kind) params.set('kind', filters.kind);
   if (filters.status) params.set('status', filters.status);
   if (filters.sort) params.set('sort', filters.sort);

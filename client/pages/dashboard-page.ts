@@ -384,7 +384,7 @@ export class DashboardPage extends LitElement {
           ${ISSUE_STATUSES.map(
             (s) => html`
               <li>
-                <a class=${`figure figure-${s}`} href=${issuesHref({ team: d.team, status: s })}>
+                <a class=${`figure figure-${s}`} href=${issuesHref({ team: d.team, status: s, raised: d.period })}>
                   <span class="figure-label"><span class=${`dot dot-${s}`} aria-hidden="true"></span>${STATUS_LABELS[s]}</span>
                   <span class="figure-value">${d.issuesByStatus[s] ?? 0}</span>
                   <span class="visually-hidden">${(d.issuesByStatus[s] ?? 0) === 1 ? 'issue' : 'issues'}</span>
@@ -438,7 +438,7 @@ export class DashboardPage extends LitElement {
                 <thead><tr><th scope="col">Status</th><th scope="col" class="num">Issues</th></tr></thead>
                 <tbody>
                   ${ISSUE_STATUSES.map(
-                    (s) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, status: s })}>${STATUS_LABELS[s]}</a></th><td class="num">${d.issuesByStatus[s] ?? 0}</td></tr>`,
+                    (s) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, status: s, raised: d.period })}>${STATUS_LABELS[s]}</a></th><td class="num">${d.issuesByStatus[s] ?? 0}</td></tr>`,
                   )}
                 </tbody>
               </table>
@@ -452,7 +452,7 @@ export class DashboardPage extends LitElement {
                 <thead><tr><th scope="col">Kind</th><th scope="col" class="num">Issues</th></tr></thead>
                 <tbody>
                   ${ISSUE_KINDS.map(
-                    (k) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, kind: k })}>${ISSUE_KIND_LABELS[k]}</a></th><td class="num">${d.issuesByKind[k] ?? 0}</td></tr>`,
+                    (k) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, kind: k, raised: d.period })}>${ISSUE_KIND_LABELS[k]}</a></th><td class="num">${d.issuesByKind[k] ?? 0}</td></tr>`,
                   )}
                 </tbody>
               </table>

@@ -30,6 +30,9 @@ interface Filters {
   status: string;
   mine: boolean;
   sort: IssueSort;
+  /** Raised within [raisedFrom, raisedTo): set by the dashboard's figures for their period. */
+  raisedFrom: string;
+  raisedTo: string;
 }
 
 const SORTS: readonly { id: IssueSort; label: string; words: string }[] = [
@@ -49,6 +52,8 @@ const STATUS_FILTERS: readonly { value: string; label: string }[] = [
 const BOARD_PAGE = 20;
 const LIST_PAGE = 50;
 
+const isInstant = (value: string | null) => value !== null && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+
 function filtersOf(query: URLSearchParams): Filters {
   const kind = query.get('kind') ?? '';
   const sort = query.get('sort') ?? '';
@@ -60,6 +65,8 @@ function filtersOf(query: URLSearchParams): Filters {
     status: STATUS_FILTERS.some((f) => f.value === status) ? status : '',
     mine: query.get('mine') === '1',
     sort: SORTS.some((s) => s.id === sort) ? (sort as IssueSort) : 'updated',
+    raisedFrom: isInstant(query.get('raisedFrom')) ? (query.get('raisedFrom') as string) : '',
+    raisedTo: isInstant(query.get('raisedTo')) ? (query.get('raisedTo') as string) : '',
   };
 }
 
@@ -71,13 +78,17 @@ function searchOf(f: Filters): string {
   if (f.mine) params.set('mine', '1');
   if (f.view === 'list' && f.status) params.set('status', f.status);
   if (f.view === 'list' && f.sort !== 'updated') params.set('sort', f.sort);
+  if (f.raisedFrom) params.set('raisedFrom', f.raisedFrom);
+  if (f.raisedTo) params.set('raisedTo', f.raisedTo);
   const search = params.toString();
   return search ? `?${search}` : '';
 }
 
 /** What each load depends on; a change reloads. */
 const loadKey = (f: Filters, me: string) =>
-  JSON.stringify(f.view === 'board' ? [f.view, f.teamId, f.kind, f.mine && me] : [f.view, f.teamId, f.kind, f.mine && me, f.status, f.sort]);
+  JSON.stringify(
+    f.view === 'board' ? [f.view, f.teamId, f.kind, f.mine && me, f.raisedFrom, f.raisedTo] : [f.view, f.teamId, f.kind, f.mine && me, f.status, f.sort, f.raisedFrom, f.raisedTo],
+  );
 
 /**
  * `/issues`: a board with a column per status, or a sortable list (the view,
@@ -147,6 +158,8 @@ export class IssuesPage extends LitElement {
       teamId: f.teamId || undefined,
       kind: f.kind ? [f.kind] : undefined,
       assigneeId: f.mine ? (this.#session.user?.id ?? undefined) : undefined,
+      raisedFrom: f.raisedFrom || undefined,
+      raisedTo: f.raisedTo || undefined,
     };
   }
 
@@ -205,7 +218,7 @@ export class IssuesPage extends LitElement {
   }
 
   #renderFilters(f: Filters) {
-    const filtered = Boolean(f.teamId || f.kind || f.mine || (f.view === 'list' && f.status));
+    const filtered = Boolean(f.teamId || f.kind || f.mine || f.raisedFrom || f.raisedTo || (f.view === 'list' && f.status));
     return html`
       <form class="filters" aria-label="Filter issues" @submit=${(e: SubmitEvent) => e.preventDefault()}>
         <div class="field">
@@ -237,8 +250,15 @@ export class IssuesPage extends LitElement {
           <input type="checkbox" .checked=${f.mine} @change=${(e: Event) => this.#set({ mine: (e.target as HTMLInputElement).checked })} />
           Assigned to me
         </label>
+        ${f.raisedFrom || f.raisedTo
+          ? html`<p class="raised">
+              Raised ${f.raisedFrom ? html`from <fl-time .datetime=${f.raisedFrom}></fl-time>` : nothing}
+              ${f.raisedTo ? html`until <fl-time .datetime=${f.raisedTo}></fl-time>` : nothing}
+              <button type="button" class="small" @click=${() => this.#set({ raisedFrom: '', raisedTo: '' })}>Any time</button>
+            </p>`
+          : nothing}
         ${filtered
-          ? html`<button type="button" class="small clear" @click=${() => this.#set({ teamId: '', kind: '', mine: false, status: '' })}>Clear filters</button>`
+          ? html`<button type="button" class="small clear" @click=${() => this.#set({ teamId: '', kind: '', mine: false, status: '', raisedFrom: '', raisedTo: '' })}>Clear filters</button>`
           : nothing}
       </form>
     `;
@@ -254,7 +274,7 @@ export class IssuesPage extends LitElement {
     const words = this.#filterWords(f);
     return words || (f.view === 'list' && f.status)
       ? html`<fl-empty-state heading="No issues match these filters.">
-          <p>Try another team or kind, or <button type="button" class="link" @click=${() => this.#set({ teamId: '', kind: '', mine: false, status: '' })}>clear the filters</button>.</p>
+          <p>Try another team or kind, or <button type="button" class="link" @click=${() => this.#set({ teamId: '', kind: '', mine: false, status: '', raisedFrom: '', raisedTo: '' })}>clear the filters</button>.</p>
         </fl-empty-state>`
       : html`<fl-empty-state heading="No issues yet.">
           <p>Open an insight in the <a href="/">feed</a> and raise an issue from it: what the customer said becomes its evidence.</p>

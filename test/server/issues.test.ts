@@ -167,6 +167,11 @@ describe('issues', () => {
     expect(await ids(`customerId=${customer.id}`)).toEqual([mine.id]);
     expect(await ids('kind=innovation&teamId=team-marketing&status=open')).toEqual([mine.id]);
     expect(await ids('status=resolved,wont_fix&kind=innovation')).toEqual([]);
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+    expect(await ids(`raisedFrom=${hourAgo}&raisedTo=${new Date(now.getTime() + 60_000).toISOString()}&kind=innovation`)).toEqual([mine.id]);
+    expect(await ids(`raisedTo=${hourAgo}&kind=innovation`)).toEqual([]);
+    expect((await agent({ method: 'GET', url: '/api/issues?raisedFrom=yesterday' })).statusCode).toBe(400);
     expect((await agent({ method: 'GET', url: '/api/issues?status=done' })).statusCode).toBe(400);
     expect((await agent({ method: 'GET', url: '/api/issues?sort=random' })).statusCode).toBe(400);
     for (const sort of ['priority', 'age', 'updated']) {

@@ -1,5 +1,5 @@
 import { keysetAfter } from '../../store/keyset.js';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../../../db/client.js';
 import { events, insights, issueEvidence, issues, teams, users } from '../../../db/schema.js';
@@ -122,6 +122,8 @@ export interface IssueListFilter {
   assigneeId?: string;
   kind?: IssueRow['kind'][];
   customerId?: string;
+  raisedFrom?: string;
+  raisedTo?: string;
 }
 
 /**
@@ -134,6 +136,8 @@ export function listIssues(db: Queryable, filter: IssueListFilter, sort: ListIss
   if (filter.kind) conditions.push(inArray(issues.kind, filter.kind));
   if (filter.teamId) conditions.push(eq(issues.teamId, filter.teamId));
   if (filter.assigneeId) conditions.push(eq(issues.assigneeId, filter.assigneeId));
+  if (filter.raisedFrom) conditions.push(gte(issues.createdAt, new Date(filter.raisedFrom).toISOString()));
+  if (filter.raisedTo) conditions.push(lt(issues.createdAt, new Date(filter.raisedTo).toISOString()));
   if (filter.customerId) {
     conditions.push(
       sql`exists (select 1 from ${issueEvidence} join ${insights} on ${insights.id} = ${issueEvidence.insightId}

@@ -24,9 +24,9 @@ export const issueRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['issues'], summary: 'Issues with filters (status and kind take comma lists) and a sort', querystring: listIssuesQuery, response: { 200: pageOf(issueSummary) } } },
     async (request) => {
       requireUser(request);
-      const { limit, cursor, sort, status, kind, teamId, assigneeId, customerId } = request.query;
+      const { limit, cursor, sort, status, kind, teamId, assigneeId, customerId, raisedFrom, raisedTo } = request.query;
       const key = cursor ? decodeCursor<(string | number)[]>(cursor, sort === 'priority' ? 1 : 2) : null;
-      const { rows, keyOf } = listIssues(db, { status, kind, teamId, assigneeId, customerId }, sort, limit, key);
+      const { rows, keyOf } = listIssues(db, { status, kind, teamId, assigneeId, customerId, raisedFrom, raisedTo }, sort, limit, key);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last, items.length - 1)) : null };
