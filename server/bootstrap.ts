@@ -50,6 +50,6 @@ export const demoBanner = (url: string) =>
     `  Frontline is running at ${url}`,
     '',
     '  ⚠  DEMO WORKSPACE: these accounts share a public password. Do not use it for real data.',
-    ...DEMO_LOGINS.map((l) => `     ${l.email.padEnd(22)} (${l.role})   password: ${DEMO_PASSWORD}`),
+    ...DEMO_LOGINS.map((l) => `     ${l.email.padEnd(22)} ${`(${l.role})`.padEnd(9)} password: ${DEMO_PASSWORD}`),
     '',
   ].join('\n');
