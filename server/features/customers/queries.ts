@@ -1,3 +1,4 @@
+import { preparedFor } from '../../store/prepared.js';
 import { keysetAfter } from '../../store/keyset.js';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
@@ -6,7 +7,10 @@ import type { Customer, CustomerSummary, Tier } from '../../../shared/customers.
 
 export type CustomerRow = typeof customers.$inferSelect;
 
-export const findCustomer = (db: Queryable, id: string) => db.select().from(customers).where(eq(customers.id, id)).get();
+const customerById = preparedFor((db) => db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare());
+
+/** One customer by id (prepared: posting with a customer looks one up every time). */
+export const findCustomer = (db: Queryable, id: string) => customerById(db).get({ id });
 
 /** Follows merges to the surviving customer. */
 export function findLiveCustomer(db: Queryable, id: string): CustomerRow | undefined {
