@@ -1,19 +1,6 @@
 import { css } from 'lit';
 
 export const customerPageStyles = css`
-  :host {
-    display: block;
-  }
-  .crumbs {
-    margin-bottom: var(--fl-space-3);
-    font-size: var(--fl-text-sm);
-  }
-  .crumbs a {
-    text-decoration: none;
-  }
-  .crumbs a:hover {
-    text-decoration: underline;
-  }
   .message:not(:empty) {
     margin-bottom: var(--fl-space-3);
   }

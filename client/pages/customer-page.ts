@@ -17,7 +17,7 @@ import { LiveController } from '../controllers/live.js';
 import type { CustomerChoice, FlEvent } from '../events.js';
 import { ISSUE_KIND_LABELS, issueStatusLabel, TIER_LABELS } from '../labels.js';
 import { chips } from '../styles/chips.styles.js';
-import { base, cards, controls, messages } from '../styles/shared.styles.js';
+import { base, cards, controls, messages, page } from '../styles/shared.styles.js';
 import { customerPageStyles } from './customer-page.styles.js';
 
 const keyOf = (item: TimelineItem) => `${item.type}:${item.type === 'insight' ? item.insight.id : item.issue.id}`;
@@ -44,7 +44,7 @@ function handlesFromText(text: string): Record<string, string> | string {
  * newest first. A merged customer's link shows the survivor, with a note.
  */
 export class CustomerPage extends LitElement {
-  static override styles = [base, controls, messages, cards, chips, customerPageStyles];
+  static override styles = [base, page, controls, messages, cards, chips, customerPageStyles];
   static override properties = {
     customerId: { type: String, attribute: 'customer-id' },
     customer: { state: true },

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const customersPageStyles = css`
-  :host {
-    display: block;
-  }
   .page {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -15,9 +12,6 @@ export const customersPageStyles = css`
     align-items: flex-end;
     justify-content: space-between;
     gap: var(--fl-space-3);
-  }
-  h1 {
-    font-size: var(--fl-text-xl);
   }
   h2 {
     font-size: var(--fl-text-lg);

@@ -53,7 +53,7 @@ import type { FlEvent } from '../events.js';
 import { plural } from '../format.js';
 import { CHANNEL_LABELS, ISSUE_KIND_LABELS, SENTIMENT_LABELS } from '../labels.js';
 import { router } from '../router.js';
-import { base, controls, messages, tables } from '../styles/shared.styles.js';
+import { base, controls, messages, tables, page } from '../styles/shared.styles.js';
 import { dashboardPageStyles } from './dashboard-page.styles.js';
 
 const PERIODS: readonly { id: DashboardPeriod; label: string }[] = [
@@ -94,7 +94,7 @@ const keyOf = (selection: DashboardSelection) => JSON.stringify([selection.perio
  * reload it, at most every two seconds.
  */
 export class DashboardPage extends LitElement {
-  static override styles = [base, controls, messages, tables, issueBadges, dashboardPageStyles];
+  static override styles = [base, page, controls, messages, tables, issueBadges, dashboardPageStyles];
   static override properties = {
     data: { state: true },
     error: { state: true },

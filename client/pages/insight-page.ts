@@ -26,7 +26,7 @@ import { plural } from '../format.js';
 import { CHANNEL_LABELS, issueStatusLabel, SENTIMENT_LABELS, TIER_LABELS } from '../labels.js';
 import { router } from '../router.js';
 import { chips } from '../styles/chips.styles.js';
-import { base, cards, controls, messages } from '../styles/shared.styles.js';
+import { base, cards, controls, messages, page } from '../styles/shared.styles.js';
 import { insightPageStyles } from './insight-page.styles.js';
 
 type Confirm = { kind: 'insight' } | { kind: 'reply'; id: string } | null;
@@ -57,7 +57,7 @@ const hostOf = (href: string) => {
  * replies with @mentions, edit and delete of one's own; raising an issue.
  */
 export class InsightPage extends LitElement {
-  static override styles = [base, controls, messages, cards, chips, insightPageStyles];
+  static override styles = [base, page, controls, messages, cards, chips, insightPageStyles];
   static override properties = {
     insightId: { type: String, attribute: 'insight-id' },
     thread: { state: true },

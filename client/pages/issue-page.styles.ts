@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const issuePageStyles = css`
-  :host {
-    display: block;
-  }
-  .crumbs {
-    margin-bottom: var(--fl-space-3);
-    font-size: var(--fl-text-sm);
-  }
   .conflict {
     display: grid;
     gap: var(--fl-space-2);

@@ -22,7 +22,7 @@ import { SessionController } from '../controllers/session.js';
 import { LiveController, PresenceController } from '../controllers/live.js';
 import '../components/presence-avatars.js';
 import { plural } from '../format.js';
-import { base, cards, controls, messages } from '../styles/shared.styles.js';
+import { base, cards, controls, messages, page } from '../styles/shared.styles.js';
 import { issuePageStyles } from './issue-page.styles.js';
 
 /** The button for each move, by where it goes (and, for back to open, where it comes from). */
@@ -98,7 +98,7 @@ const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim
  * person try again.
  */
 export class IssuePage extends LitElement {
-  static override styles = [base, controls, messages, cards, issueBadges, issuePageStyles];
+  static override styles = [base, page, controls, messages, cards, issueBadges, issuePageStyles];
   static override properties = {
     issueId: { type: String, attribute: 'issue-id' },
     issue: { state: true },

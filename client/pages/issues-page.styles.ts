@@ -1,18 +1,8 @@
 import { css } from 'lit';
 
 export const issuesPageStyles = css`
-  :host {
-    display: block;
-  }
   .page-head {
     margin-bottom: var(--fl-space-4);
-  }
-  h1 {
-    font-size: var(--fl-text-xl);
-  }
-  .lede {
-    margin-top: var(--fl-space-1);
-    color: var(--fl-text-muted);
   }
   .toolbar {
     display: flex;

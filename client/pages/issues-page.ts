@@ -17,7 +17,7 @@ import { SessionController } from '../controllers/session.js';
 import { LiveController } from '../controllers/live.js';
 import { plural } from '../format.js';
 import { router } from '../router.js';
-import { base, controls, messages, tables } from '../styles/shared.styles.js';
+import { base, controls, messages, tables, page } from '../styles/shared.styles.js';
 import { issuesPageStyles } from './issues-page.styles.js';
 
 type View = 'board' | 'list';
@@ -96,7 +96,7 @@ const loadKey = (f: Filters, me: string) =>
  * `/issues/:id`; on the board the arrow keys move between cards.
  */
 export class IssuesPage extends LitElement {
-  static override styles = [base, controls, messages, tables, issueBadges, issuesPageStyles];
+  static override styles = [base, page, controls, messages, tables, issueBadges, issuesPageStyles];
   static override properties = {
     teams: { state: true },
   };

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const searchPageStyles = css`
-  :host {
-    display: block;
-  }
   .layout {
     display: grid;
     grid-template-columns: minmax(0, 1fr) 19rem;
@@ -17,13 +14,6 @@ export const searchPageStyles = css`
   }
   .page-head {
     margin-bottom: var(--fl-space-4);
-  }
-  h1 {
-    font-size: var(--fl-text-xl);
-  }
-  .lede {
-    margin-top: var(--fl-space-1);
-    color: var(--fl-text-muted);
   }
   form.search-form {
     display: flex;

@@ -13,7 +13,7 @@ import { PagedListController } from '../controllers/paged-list.js';
 import { RouteController } from '../controllers/route.js';
 import { router } from '../router.js';
 import { chips } from '../styles/chips.styles.js';
-import { base, controls, messages } from '../styles/shared.styles.js';
+import { base, controls, messages, page } from '../styles/shared.styles.js';
 import { searchPageStyles } from './search-page.styles.js';
 
 const PAGE = 20;
@@ -42,7 +42,7 @@ const hrefOf = (q: string, tab: Tab) => {
  * that can be removed, and how the search language works.
  */
 export class SearchPage extends LitElement {
-  static override styles = [base, controls, messages, chips, searchHitStyles, searchPageStyles];
+  static override styles = [base, page, controls, messages, chips, searchHitStyles, searchPageStyles];
   static override properties = {
     query: { type: String },
     counts: { state: true },

@@ -278,3 +278,27 @@ export const cards = css`
     border-color: transparent;
   }
 `;
+
+/** What every page element starts with: a block host, its title, the line under it, breadcrumbs. */
+export const page = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    font-size: var(--fl-text-xl);
+  }
+  .lede {
+    margin-top: var(--fl-space-1);
+    color: var(--fl-text-muted);
+  }
+  .crumbs {
+    margin-bottom: var(--fl-space-3);
+    font-size: var(--fl-text-sm);
+  }
+  .crumbs a {
+    text-decoration: none;
+  }
+  .crumbs a:hover {
+    text-decoration: underline;
+  }
+`;
