@@ -128,11 +128,21 @@ describe('GET /api/search', () => {
     expect(await ids('bumbershoot')).toEqual([keep.id]);
   });
 
-  it('the feed’s q uses the same engine', async () => {
-    const insight = await postInsight(agent, { body: 'Kerfuffle in the checkout' });
+  it('the feed’s q uses the same engine, newest first, with filters and its own cursor', async () => {
+    const first = await postInsight(agent, { body: 'Kerfuffle in the checkout', channel: 'chat' });
+    const second = await postInsight(agent, { body: 'Another kerfuffle at the till', channel: 'email' });
+    const third = await postInsight(agent, { body: 'Kerfuffles all week', channel: 'chat' });
     await t.app.searchIndexer.drain();
     const feed = (await agent({ method: 'GET', url: '/api/insights?q=kerfuf*' })).json();
-    expect(feed.items.map((i: { id: string }) => i.id)).toEqual([insight.id]);
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual([third.id, second.id, first.id]);
+    const chat = (await agent({ method: 'GET', url: '/api/insights?q=kerfuf*&channel=chat&limit=1' })).json();
+    expect(chat.items.map((i: { id: string }) => i.id)).toEqual([third.id]);
+    const next = (await agent({ method: 'GET', url: `/api/insights?q=kerfuf*&channel=chat&limit=1&cursor=${chat.nextCursor}` })).json();
+    expect(next.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
+    expect(next.nextCursor).toBeNull();
+    // A cursor from the plain feed does not continue a text search.
+    const plain = (await agent({ method: 'GET', url: '/api/insights?limit=1' })).json();
+    expect((await agent({ method: 'GET', url: `/api/insights?q=kerfuf*&cursor=${plain.nextCursor}` })).statusCode).toBe(400);
   });
 
   it('indexes content within a second of its commit without anyone draining by hand', async () => {

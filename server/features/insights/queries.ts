@@ -1,3 +1,4 @@
+import { invalid } from '../../errors.js';
 import { and, desc, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
@@ -113,31 +114,29 @@ function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string
   };
 }
 
-type FeedKey = Exclude<keyof FeedFilter, 'includeDeleted'>;
-const FEED_KEYS: FeedKey[] = ['teamId', 'tag', 'channel', 'sentiment', 'customerId', 'authorId', 'q', 'from', 'to'];
+type FeedFilterKey = Exclude<keyof FeedFilter, 'includeDeleted'>;
+const FEED_KEYS: FeedFilterKey[] = ['teamId', 'tag', 'channel', 'sentiment', 'customerId', 'authorId', 'q', 'from', 'to'];
 const p = (name: string) => sql.placeholder(name);
 
 /** The feed's WHERE for one combination of filters, with placeholders for every value. */
-function feedConditions(present: ReadonlySet<string>): SQL[] {
+/**
+ * The feed's WHERE for one combination of filters. `v(name)` gives each value:
+ * a placeholder for prepared statements, or the value itself.
+ */
+function feedConditions(present: ReadonlySet<string>, v: (name: string) => unknown): SQL[] {
   const conditions: SQL[] = [];
   if (!present.has('includeDeleted')) conditions.push(isNull(insights.deletedAt));
-  if (present.has('channel')) conditions.push(sql`${insights.channel} = ${p('channel')}`);
-  if (present.has('sentiment')) conditions.push(sql`${insights.sentiment} = ${p('sentiment')}`);
-  if (present.has('customerId')) conditions.push(sql`${insights.customerId} = ${p('customerId')}`);
-  if (present.has('authorId')) conditions.push(sql`${insights.authorId} = ${p('authorId')}`);
-  if (present.has('from')) conditions.push(sql`${insights.createdAt} >= ${p('from')}`);
-  if (present.has('to')) conditions.push(sql`${insights.createdAt} < ${p('to')}`);
-  // The same full-text engine as /api/search (the index lags commits by well under a second).
-  if (present.has('q')) conditions.push(sql`insights.id in (select d.ref_id from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${p('q')} and d.kind = 'insight')`);
+  if (present.has('channel')) conditions.push(sql`${insights.channel} = ${v('channel')}`);
+  if (present.has('sentiment')) conditions.push(sql`${insights.sentiment} = ${v('sentiment')}`);
+  if (present.has('customerId')) conditions.push(sql`${insights.customerId} = ${v('customerId')}`);
+  if (present.has('authorId')) conditions.push(sql`${insights.authorId} = ${v('authorId')}`);
+  if (present.has('from')) conditions.push(sql`${insights.createdAt} >= ${v('from')}`);
+  if (present.has('to')) conditions.push(sql`${insights.createdAt} < ${v('to')}`);
   if (present.has('tag')) {
-    conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${p('tag')} and ${insightTags.insightId} = ${insights.id})`);
+    conditions.push(sql`exists (select 1 from ${insightTags} where ${insightTags.tag} = ${v('tag')} and ${insightTags.insightId} = ${insights.id})`);
   }
   if (present.has('teamId')) {
-    conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${p('teamId')} and ${threadTeams.insightId} = ${insights.id})`);
-  }
-  if (present.has('after')) {
-    // A row value, so the planner seeks the (created_at, id) index instead of scanning down to the cursor.
-    conditions.push(sql`(${insights.createdAt}, ${insights.id}) < (${p('afterAt')}, ${p('afterId')})`);
+    conditions.push(sql`exists (select 1 from ${threadTeams} where ${threadTeams.teamId} = ${v('teamId')} and ${threadTeams.insightId} = ${insights.id})`);
   }
   return conditions;
 }
@@ -149,15 +148,41 @@ function feedConditions(present: ReadonlySet<string>): SQL[] {
 const feedStatements = new WeakMap<Queryable, Map<string, ReturnType<typeof buildFeedStatement>>>();
 
 function buildFeedStatement(db: Queryable, present: ReadonlySet<string>) {
+  const conditions = feedConditions(present, p);
+  // A row value, so the planner seeks the (created_at, id) index instead of scanning down to the cursor.
+  if (present.has('after')) conditions.push(sql`(${insights.createdAt}, ${insights.id}) < (${p('afterAt')}, ${p('afterId')})`);
   return selectPresented(db, p('viewerId'))
-    .where(and(...feedConditions(present)))
+    .where(and(...conditions))
     .orderBy(desc(insights.createdAt), desc(insights.id))
     .limit(p('limit') as unknown as number)
     .prepare();
 }
 
+/** A feed cursor is (createdAt, id); with text it is the index position ("text", rowid). */
+export type FeedKey = [string, string] | ['text', number];
+
+/**
+ * With text (`q`), the page is driven by the full-text index, newest indexed
+ * first, and stops after one page even for a word in most posts; the other
+ * filters apply to each match. Its cursor is the position in the index.
+ */
+function textFeedPage(db: Queryable, viewerId: string, values: Record<string, unknown>, present: ReadonlySet<string>, limit: number, after: number | null) {
+  const conditions = feedConditions(present, (name) => values[name]);
+  const rows = db.all<{ rid: number; id: string }>(sql`
+    select f.rowid as rid, ${insights.id} as id
+    from search_fts f join search_docs d on d.id = f.rowid join ${insights} on ${insights.id} = d.ref_id
+    where search_fts match ${values.q} and d.kind = 'insight' ${after === null ? sql`` : sql`and f.rowid < ${after}`}
+    ${conditions.length ? sql`and ${and(...conditions)}` : sql``}
+    order by f.rowid desc limit ${limit + 1}`);
+  const presented = new Map(presentInsightsById(db, viewerId, rows.map((r) => r.id)).map((i) => [i.id, i]));
+  return rows.flatMap((r): { insight: Insight; key: FeedKey }[] => {
+    const insight = presented.get(r.id);
+    return insight ? [{ insight, key: ['text', r.rid] }] : [];
+  });
+}
+
 /** A feed page, newest first, keyset-paged on (createdAt, id): no gaps or repeats while new posts arrive. */
-export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: readonly [string, string] | null) {
+export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: FeedKey | null) {
   const values: Record<string, unknown> = { viewerId, limit: limit + 1 };
   const present = new Set<string>();
   for (const key of FEED_KEYS) {
@@ -167,7 +192,12 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
     values[key] = value;
   }
   if (filter.includeDeleted) present.add('includeDeleted');
+  if (present.has('q')) {
+    if (after && after[0] !== 'text') throw invalid('This cursor belongs to a list without text; start again from the first page.', { field: 'cursor' });
+    return textFeedPage(db, viewerId, values, present, limit, after ? Number(after[1]) : null);
+  }
   if (after) {
+    if (after[0] === 'text') throw invalid('This cursor belongs to a text search; start again from the first page.', { field: 'cursor' });
     present.add('after');
     values.afterAt = after[0];
     values.afterId = after[1];
@@ -179,7 +209,7 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
   if (!statement) statements.set(shape, (statement = buildFeedStatement(db, present)));
   const rows = statement.all(values) as PresentedRow[];
   const teamsById = teamRefs(db);
-  return rows.map((r) => ({ insight: toInsight(r, false, teamsById), key: [r.row.createdAt, r.row.id] as const }));
+  return rows.map((r): { insight: Insight; key: FeedKey } => ({ insight: toInsight(r, false, teamsById), key: [r.row.createdAt, r.row.id] }));
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */

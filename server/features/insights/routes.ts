@@ -7,7 +7,7 @@ import { requireRole, requireUser } from '../../plugins/auth.js';
 import { decodeCursor, encodeCursor } from '../../store/cursor.js';
 import { repliesOf } from '../threads/queries.js';
 import { resolveFeedFilter } from './feed-filter.js';
-import { feedPage, loadInsight, tagSuggestions } from './queries.js';
+import { feedPage, loadInsight, tagSuggestions, type FeedKey } from './queries.js';
 import { createInsight, deleteInsight, restoreInsight, updateInsight } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -21,7 +21,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const viewer = requireUser(request);
       const { limit, cursor } = request.query;
-      const rows = feedPage(db, viewer.userId, resolveFeedFilter(db, viewer, request.query), limit, decodeCursor<[string, string]>(cursor, 2));
+      const rows = feedPage(db, viewer.userId, resolveFeedFilter(db, viewer, request.query), limit, decodeCursor<FeedKey>(cursor, 2));
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return { items: page.map((r) => r.insight), nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null };
