@@ -1,26 +1,37 @@
 /**
- * The servers under test run in child processes so that autocannon, in the
- * parent, never shares their event loop. Child side: `childOptions()` then
- * `announceReady(url)`. Parent side: `startChild()`, `stop()`, and
+ * The servers under test (and the live scenario's websocket clients) run in
+ * child processes so that autocannon, in the parent, never shares their event
+ * loop. Child side: `childOptions()`, `onParentRequest()`, then
+ * `announceReady(url)`. Parent side: `startChild()`, `request()`, `stop()`, and
  * `killAllChildren()` for every way the parent can end.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import type { InsightsFixtures } from './dataset/generate.js';
+import type { ChildInfo } from './dataset/fixtures.js';
 
-/** What a child tells the parent beside its URL: the fixtures it generated, if any. */
-export interface ChildInfo {
-  insights?: InsightsFixtures;
+export type { ChildInfo };
+
+/** A question the parent asks a running child over IPC (e.g. its memory), answered with JSON. */
+export interface ParentRequest {
+  type: string;
+  [key: string]: unknown;
 }
 
-type Message = { type: 'ready'; url: string; info: ChildInfo };
+type Message =
+  | { type: 'ready'; url: string; info: ChildInfo }
+  | { type: 'response'; id: number; ok: true; body: unknown }
+  | { type: 'response'; id: number; ok: false; error: string };
 
 export interface ChildServer {
   name: string;
   url: string;
   info: ChildInfo;
+  /** The child's process id (for /proc/<pid>/status). */
+  pid: number;
   /** Null while running; why it ended otherwise. */
   exit(): string | null;
+  /** Asks the child (see `onParentRequest`); rejects after `timeoutMs` or when the child ends. */
+  request<T>(request: ParentRequest, timeoutMs?: number): Promise<T>;
   /** SIGTERM, then SIGKILL if it has not ended after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -32,14 +43,22 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Extra node flags, e.g. --cpu-prof. */
   execArgv?: readonly string[];
+  /**
+   * Start through bash with the open-files limit raised to the hard limit
+   * (thousands of sockets): `ulimit -n` cannot be raised from inside node.
+   */
+  manyFiles?: boolean;
 }
 
-/** Forks `entry` (a .ts file, loaded through tsx) with `options` as JSON in argv[2]; resolves once it listens. */
-export function startChild(name: string, entry: string, options: unknown, { timeoutMs = 120_000, execArgv = [] }: StartOptions = {}): Promise<ChildServer> {
-  const child = fork(entry, [JSON.stringify(options)], {
-    execArgv: ['--import', import.meta.resolve('tsx'), ...execArgv],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+/** Starts `entry` (a .ts file, loaded through tsx) with `options` as JSON in argv[2]; resolves once it announces it is ready. */
+export function startChild(name: string, entry: string, options: unknown, { timeoutMs = 120_000, execArgv = [], manyFiles = false }: StartOptions = {}): Promise<ChildServer> {
+  const nodeArgs = ['--import', import.meta.resolve('tsx'), ...execArgv];
+  const child = manyFiles
+    ? // bash execs node in its own place (same pid), and node finds the IPC channel bash inherited.
+      spawn('bash', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...nodeArgs, entry, JSON.stringify(options)], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      })
+    : fork(entry, [JSON.stringify(options)], { execArgv: nodeArgs, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   running.add(child);
   let exitReason: string | null = null;
   const exited = new Promise<void>((resolve) => {
@@ -50,11 +69,48 @@ export function startChild(name: string, entry: string, options: unknown, { time
     });
   });
 
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (body: unknown) => void; reject: (err: Error) => void }>();
+  child.on('message', (message: Message) => {
+    if (message.type !== 'response') return;
+    const pending = waiting.get(message.id);
+    if (!pending) return;
+    waiting.delete(message.id);
+    if (message.ok) pending.resolve(message.body);
+    else pending.reject(new Error(`${name}: ${message.error}`));
+  });
+  void exited.then(() => {
+    for (const pending of waiting.values()) pending.reject(new Error(`${name} ${exitReason}`));
+    waiting.clear();
+  });
+
   const server = (url: string, info: ChildInfo): ChildServer => ({
     name,
     url,
     info,
+    pid: child.pid ?? 0,
     exit: () => exitReason,
+    request<T>(request: ParentRequest, timeoutMs = 60_000) {
+      if (exitReason !== null) return Promise.reject(new Error(`${name} ${exitReason}`));
+      const id = nextId++;
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`${name} did not answer ${request.type} within ${timeoutMs / 1000}s`));
+        }, timeoutMs);
+        waiting.set(id, {
+          resolve: (body) => {
+            clearTimeout(timer);
+            resolve(body as T);
+          },
+          reject: (err) => {
+            clearTimeout(timer);
+            reject(err);
+          },
+        });
+        child.send({ type: 'request', id, request });
+      });
+    },
     async stop(graceMs = 5_000) {
       if (exitReason !== null) return;
       child.kill('SIGTERM');
@@ -90,6 +146,18 @@ export function killAllChildren(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
+/** Resident memory of a process in bytes (VmRSS of /proc/<pid>/status), or null where there is no /proc. */
+export async function residentBytes(pid: number): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
+
 /* ---- child side ---- */
 
 /** The options the parent passed to `startChild`. */
@@ -97,6 +165,20 @@ export function childOptions<T>(): T {
   const raw = process.argv[2];
   if (!raw) throw new Error('This file is started by bench/run.ts, not directly.');
   return JSON.parse(raw) as T;
+}
+
+/** Answers the parent's `request()`s; `handle` may be async and may throw (the parent's promise rejects). */
+export function onParentRequest(handle: (request: ParentRequest) => unknown): void {
+  process.on('message', (message: { type?: string; id?: number; request?: ParentRequest }) => {
+    if (message?.type !== 'request' || typeof message.id !== 'number' || !message.request) return;
+    const { id, request } = message;
+    Promise.resolve()
+      .then(() => handle(request))
+      .then(
+        (body) => process.send?.({ type: 'response', id, ok: true, body } satisfies Message),
+        (err: unknown) => process.send?.({ type: 'response', id, ok: false, error: String((err as Error)?.message ?? err) } satisfies Message),
+      );
+  });
 }
 
 /** Tells the parent the server listens (with `info`), and ends this process with its parent or on SIGTERM. */

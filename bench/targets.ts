@@ -1,19 +1,14 @@
-import type { InsightsFixtures } from './dataset/generate.js';
-import type { Credentials, Target } from './scenario.js';
+import type { ChildInfo } from './dataset/fixtures.js';
+import type { Accounts, Target } from './scenario.js';
 
 /** A target whose signIn posts to /api/auth/login and keeps the session cookie (both servers answer it the same way). */
-export function target(
-  kind: Target['kind'],
-  url: string,
-  accounts: { admin: Credentials; agent: Credentials },
-  insights: InsightsFixtures | null,
-): Target {
+export function target(kind: Target['kind'], url: string, accounts: Accounts, info: ChildInfo): Target {
   return {
     kind,
     url,
-    admin: accounts.admin,
-    agent: accounts.agent,
-    insights,
+    ...accounts,
+    insights: info.insights ?? null,
+    info,
     async signIn(who) {
       const res = await fetch(`${url}/api/auth/login`, {
         method: 'POST',

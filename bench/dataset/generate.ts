@@ -68,6 +68,10 @@ export interface InsightsFixtures {
 
 export interface GenerateOptions {
   count: number;
+  /** The rows span this many days up to now (default 730). */
+  spanDays?: number;
+  /** Seed of the row sequence (default DATASET_SEED): another seed makes another dataset. */
+  seed?: number;
   authors: readonly Author[];
   customerIds: readonly string[];
   writer: DatasetWriter;
@@ -84,7 +88,7 @@ export interface GenerateOptions {
  * twice the size of the data, no fsync, and a page cache big enough that
  * random primary-key inserts stay in memory.
  */
-function bulkLoad<T>(db: Database.Database, tables: readonly string[], body: () => T): T {
+export function bulkLoad<T>(db: Database.Database, tables: readonly string[], body: () => T): T {
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
@@ -122,13 +126,18 @@ export function generateInsights(db: Database.Database, options: GenerateOptions
   if (count < 1) throw new Error('generateInsights: count must be at least 1');
   if (authors.length === 0) throw new Error('generateInsights: no authors');
   const started = performance.now();
-  const random = seededRandom(DATASET_SEED);
+  const seed = options.seed ?? DATASET_SEED;
+  const random = seededRandom(seed);
+  // The long-tail terms of the bodies come from their own stream (see bodyOf): `random` is drawn
+  // exactly as it would be without them.
+  const details = seededRandom(seed + 1);
   const now = options.now ?? Date.now();
+  const spanDays = options.spanDays ?? SPAN_DAYS;
 
   // Times first, sorted, so rows are written oldest first (as real use writes them).
   const times = new Float64Array(count);
-  const from = now - SPAN_DAYS * DAY;
-  for (let i = 0; i < count; i++) times[i] = Math.floor(from + random.next() * (SPAN_DAYS * DAY - 60_000));
+  const from = now - spanDays * DAY;
+  for (let i = 0; i < count; i++) times[i] = Math.floor(from + random.next() * (spanDays * DAY - 60_000));
   times.sort();
 
   // A cursor at row i pages through rows i-1, i-2, …: keep at least a full page (and then some) below it.
@@ -151,7 +160,7 @@ export function generateInsights(db: Database.Database, options: GenerateOptions
       const row: GeneratedInsight = {
         id: idOf(random),
         authorId: author.id,
-        body: bodyOf(random),
+        body: bodyOf(random, details),
         channel: channelOf(random),
         sentiment: random.pick(SENTIMENTS),
         tags: tagsOf(random),

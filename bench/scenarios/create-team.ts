@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { TEAMS_SCHEMA } from '../baseline/issues.js';
 import { jsonHeaders, type Scenario } from '../scenario.js';
 
 interface TeamRow {
@@ -24,20 +25,10 @@ const teamBody = () => {
 export const createTeam: Scenario = {
   name: 'POST /api/teams',
   measures: 'POST /api/teams as the admin, unique slug each time: session lookup, role check, team row + event row in one transaction, 201 team JSON',
+  group: 'core',
 
   baseline(app, ctx) {
-    ctx.db.exec(`
-      CREATE TABLE IF NOT EXISTS teams (
-        id TEXT PRIMARY KEY,
-        slug TEXT NOT NULL,
-        name TEXT NOT NULL,
-        description TEXT NOT NULL DEFAULT '',
-        target_days INTEGER NOT NULL DEFAULT 14,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS teams_slug_unique ON teams (slug);
-    `);
+    ctx.db.exec(TEAMS_SCHEMA);
     const insertTeam = ctx.db.prepare(
       'INSERT INTO teams (id, slug, name, description, target_days, created_at, updated_at) VALUES (@id, @slug, @name, @description, @targetDays, @createdAt, @createdAt)',
     );

@@ -16,6 +16,7 @@ interface UserRow {
 export const login: Scenario = {
   name: 'login',
   measures: 'POST /api/auth/login as the admin: user row by email, argon2 verify, session row insert, Set-Cookie, user JSON',
+  group: 'core',
 
   baseline(app, ctx) {
     const byEmail = ctx.db.prepare<[string], UserRow>(

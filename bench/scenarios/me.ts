@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario.js';
 export const me: Scenario = {
   name: 'GET /api/me',
   measures: 'GET /api/me with a session cookie: session by token hash joined to its user, user JSON',
+  group: 'core',
 
   baseline(app, ctx) {
     app.get('/api/me', async (request, reply) => {

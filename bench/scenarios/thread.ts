@@ -37,6 +37,7 @@ interface ReplyRow {
 export const thread: Scenario = {
   name: NAME,
   measures: `GET /api/insights/:id of an insight with ${THREAD_REPLIES} replies in the insights dataset: the insight and every reply, each with its author, JSON`,
+  group: 'insights',
   dataset: 'insights',
   connections: [10, 50],
 
