@@ -155,7 +155,7 @@ export const replies = sqliteTable(
     editedAt: text('edited_at'),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('replies_insight').on(t.insightId, t.createdAt)],
+  (t) => [index('replies_insight').on(t.insightId, t.createdAt), index('replies_created').on(t.createdAt)],
 );
 
 /**
@@ -237,6 +237,9 @@ export const issues = sqliteTable(
     index('issues_status').on(t.status, t.updatedAt),
     index('issues_team').on(t.teamId, t.status),
     index('issues_priority').on(t.priorityScore, t.id),
+    index('issues_created').on(t.createdAt),
+    index('issues_closed').on(t.closedAt),
+    index('issues_claimed').on(t.claimedAt),
   ],
 );
 

@@ -147,6 +147,16 @@ describe('dashboard metrics on a constructed workspace', () => {
     expect((await lead({ method: 'GET', url: '/api/dashboard?format=csv' })).statusCode).toBe(400);
   });
 
+  it('answers from a cache that any write invalidates', async () => {
+    const before = await get(RANGE());
+    expect(await get(RANGE())).toEqual(before);
+    const raised = await lead({ method: 'POST', url: '/api/issues', payload: { title: 'Fresh', kind: 'innovation', teamId: 'team-sales' } });
+    expect(raised.statusCode).toBe(201);
+    const after = await get(RANGE());
+    expect(after.issuesByStatus.open).toBe(before.issuesByStatus.open + 1);
+    expect(after.issuesByKind.innovation).toBe(before.issuesByKind.innovation + 1);
+  });
+
   it('leads and admins only; bad periods are 400', async () => {
     expect((await (await loginAs(t.app, 'member'))({ method: 'GET', url: '/api/dashboard' })).statusCode).toBe(403);
     expect((await (await loginAs(t.app, 'admin'))({ method: 'GET', url: '/api/dashboard' })).statusCode).toBe(200);

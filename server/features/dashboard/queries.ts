@@ -140,15 +140,26 @@ export class DashboardQueries {
        group by a.team_id, b.team_id order by count desc`,
       p,
     );
-    const teams = this.all<{ id: string; slug: string; name: string; threads: number; replies: number }>(
-      `select t.id, t.slug, t.name,
-         (select count(*) from thread_teams tt join insights i on i.id = tt.insight_id
-            where tt.team_id = t.id and i.created_at >= @from and i.created_at < @to and i.deleted_at is null) as threads,
-         (select count(*) from replies r join team_members m on m.user_id = r.author_id
-            where m.team_id = t.id and r.created_at >= @from and r.created_at < @to and r.deleted_at is null) as replies
-       from teams t order by t.name`,
-      p,
+    // Activity per team, each driven by the period's rows (indexed by time), then joined to the few teams.
+    const threadsByTeam = new Map(
+      this.all<{ teamId: string; n: number }>(
+        `select tt.team_id as teamId, count(*) as n from insights i join thread_teams tt on tt.insight_id = i.id
+         where i.created_at >= @from and i.created_at < @to and i.deleted_at is null group by tt.team_id`,
+        p,
+      ).map((r) => [r.teamId, r.n]),
     );
+    const repliesByTeam = new Map(
+      this.all<{ teamId: string; n: number }>(
+        `select m.team_id as teamId, count(*) as n from replies r join team_members m on m.user_id = r.author_id
+         where r.created_at >= @from and r.created_at < @to and r.deleted_at is null group by m.team_id`,
+        p,
+      ).map((r) => [r.teamId, r.n]),
+    );
+    const teams = this.all<{ id: string; slug: string; name: string }>(`select id, slug, name from teams order by name`, p).map((t) => ({
+      ...t,
+      threads: threadsByTeam.get(t.id) ?? 0,
+      replies: repliesByTeam.get(t.id) ?? 0,
+    }));
 
     return {
       issuesByStatus,

@@ -9,8 +9,18 @@ import { DashboardQueries } from './queries.js';
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 731;
 
+const CACHE_ENTRIES = 64;
+const MINUTE = 60_000;
+
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const queries = new DashboardQueries(app.database.sqlite);
+  const latestSeq = app.database.sqlite.prepare('select coalesce(max(seq), 0) as seq from events');
+  /**
+   * Answers by (query, minute, last event): any write appends an event and so
+   * changes the key, and rolling periods move on the minute — an answer is never
+   * staler than the data, and at most a minute behind the clock.
+   */
+  const cache = new Map<string, Dashboard>();
 
   app.get(
     '/dashboard',
@@ -25,7 +35,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       requireRole(request, 'lead', 'admin');
       const q = request.query;
-      const now = new Date();
+      const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
       let from: Date;
       let to: Date;
       let label: string;
@@ -44,11 +54,17 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const team = q.teamId ? findTeam(app.store.db, q.teamId) : null;
       if (q.teamId && !team) throw invalid(`There is no team "${q.teamId}".`, { field: 'teamId' });
-      const body: Dashboard = {
-        period: { from: from.toISOString(), to: to.toISOString(), label },
-        team: team ? { id: team.id, slug: team.slug, name: team.name } : null,
-        ...queries.build({ from: from.toISOString(), to: to.toISOString(), teamId: team?.id ?? null, now: now.toISOString() }),
-      };
+      const key = JSON.stringify([from.toISOString(), to.toISOString(), team?.id ?? null, now.getTime(), (latestSeq.get() as { seq: number }).seq]);
+      let body = cache.get(key);
+      if (!body) {
+        body = {
+          period: { from: from.toISOString(), to: to.toISOString(), label },
+          team: team ? { id: team.id, slug: team.slug, name: team.name } : null,
+          ...queries.build({ from: from.toISOString(), to: to.toISOString(), teamId: team?.id ?? null, now: now.toISOString() }),
+        };
+        if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+        cache.set(key, body);
+      }
       if (q.format === 'csv') {
         const csv = dashboardCsv(body, q.table ?? '');
         if (csv === null) throw invalid(`Unknown table "${q.table}". Tables: ${DASHBOARD_TABLES.join(', ')}.`, { field: 'table' });
