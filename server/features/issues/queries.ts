@@ -34,7 +34,6 @@ function summaryQuery(db: Queryable) {
       assigneeHandle: assignee.handle,
       overrideName: overrideBy.displayName,
       overrideHandle: overrideBy.handle,
-      evidenceCount: sql<number>`(select count(*) from ${issueEvidence} where ${issueEvidence.issueId} = ${issues.id})`,
     })
     .from(issues)
     .leftJoin(teams, eq(teams.id, issues.teamId))
@@ -44,7 +43,31 @@ function summaryQuery(db: Queryable) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['all']>>[number];
 
-function toSummary(r: SummaryRow, now = Date.now()): IssueSummary {
+/**
+ * Evidence counts for the rows of one page only: counted in the main query, they
+ * would be computed for every issue the sort looks at, not just the 50 shown.
+ */
+function evidenceCounts(db: Queryable, ids: readonly string[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ issueId: issueEvidence.issueId, n: sql<number>`count(*)` })
+    .from(issueEvidence)
+    .where(inArray(issueEvidence.issueId, [...ids]))
+    .groupBy(issueEvidence.issueId)
+    .all();
+  return new Map(rows.map((r) => [r.issueId, r.n]));
+}
+
+function toSummaries(db: Queryable, rows: SummaryRow[]): IssueSummary[] {
+  const counts = evidenceCounts(
+    db,
+    rows.map((r) => r.row.id),
+  );
+  const now = Date.now();
+  return rows.map((r) => toSummary(r, counts.get(r.row.id) ?? 0, now));
+}
+
+function toSummary(r: SummaryRow, evidenceCount: number, now = Date.now()): IssueSummary {
   const { row } = r;
   const computed = priorityOf({ ...row.priorityInputs, ageDays: ageDaysOf(row, now) });
   const override =
@@ -65,7 +88,7 @@ function toSummary(r: SummaryRow, now = Date.now()): IssueSummary {
     assignee: row.assigneeId ? { id: row.assigneeId, displayName: r.assigneeName ?? '', handle: r.assigneeHandle ?? '' } : null,
     priority: { score: override ? override.score : computed.score, reasons: computed.reasons, override },
     version: row.version,
-    evidenceCount: r.evidenceCount,
+    evidenceCount,
     resolutionNote: row.resolutionNote,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -92,7 +115,7 @@ export function historyOf(db: Queryable, issueId: string): HistoryEntry[] {
 
 export function loadIssueSummary(db: Queryable, id: string): IssueSummary | null {
   const row = summaryQuery(db).where(eq(issues.id, id)).get();
-  return row ? toSummary(row) : null;
+  return row ? (toSummaries(db, [row])[0] ?? null) : null;
 }
 
 /** The whole issue: evidence (insights with customers, deleted ones marked), priority with reasons, and history. */
@@ -154,16 +177,16 @@ export function listIssues(db: Queryable, filter: IssueListFilter, sort: ListIss
       .limit(limit + 1)
       .offset(offset);
     const rows = query.all();
-    return { rows: rows.map((r) => toSummary(r)), keyOf: (_s: IssueSummary, index: number) => [offset + index + 1] };
+    return { rows: toSummaries(db, rows), keyOf: (_s: IssueSummary, index: number) => [offset + index + 1] };
   }
   if (sort === 'age') {
     if (cursor) conditions.push(keysetAfter(issues.createdAt, issues.id, [String(cursor[0]), String(cursor[1])], 'asc'));
     const rows = summaryQuery(db).where(and(...conditions)).orderBy(asc(issues.createdAt), asc(issues.id)).limit(limit + 1).all();
-    return { rows: rows.map((r) => toSummary(r)), keyOf: (s: IssueSummary) => [s.createdAt, s.id] };
+    return { rows: toSummaries(db, rows), keyOf: (s: IssueSummary) => [s.createdAt, s.id] };
   }
   if (cursor) conditions.push(keysetAfter(issues.updatedAt, issues.id, [String(cursor[0]), String(cursor[1])], 'desc'));
   const rows = summaryQuery(db).where(and(...conditions)).orderBy(desc(issues.updatedAt), desc(issues.id)).limit(limit + 1).all();
-  return { rows: rows.map((r) => toSummary(r)), keyOf: (s: IssueSummary) => [s.updatedAt, s.id] };
+  return { rows: toSummaries(db, rows), keyOf: (s: IssueSummary) => [s.updatedAt, s.id] };
 }
 
 /** Issues fed by any of these insights (for threads). */
