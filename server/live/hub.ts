@@ -10,6 +10,17 @@ import { Presence } from './presence.js';
 /** Past this many bytes waiting in a socket's send buffer, the client is cut off and must resume. */
 export const SEND_BUFFER_LIMIT = 1024 * 1024;
 const REPLAY_PAGE = 500;
+/** Sockets written per turn of the event loop: a broadcast to thousands yields to HTTP in between. */
+const FANOUT_SLICE = 500;
+
+interface Outgoing {
+  seq: number;
+  audience: string | null;
+  frame: Buffer;
+  /** The clients connected when delivery began; later ones get it by replay if they asked for it. */
+  targets: Client[] | null;
+  next: number;
+}
 
 interface Client {
   socket: WebSocket;
@@ -29,6 +40,8 @@ export class LiveHub {
   private readonly clients = new Set<Client>();
   private readonly bySocket = new Map<WebSocket, Client>();
   private readonly names = new Map<string, string>();
+  private readonly outgoing: Outgoing[] = [];
+  private draining = false;
   /** Clients cut off, by cause: observable by operators and tests. */
   readonly stats = { tooSlow: 0, deadPeers: 0 };
   readonly presence = new Presence((socket) => {
@@ -110,8 +123,33 @@ export class LiveHub {
       }
       if (this.clients.size === 0) continue;
       const frame = Buffer.from(serialize({ ...event, subjectType: event.subject.type, subjectId: event.subject.id, payload: event.data }, this.nameOf(event.actorId)));
-      for (const client of this.clients) this.deliver(client, event.seq, event.audienceUserId, frame);
+      this.outgoing.push({ seq: event.seq, audience: event.audienceUserId, frame, targets: null, next: 0 });
     }
+    if (!this.draining) this.drain();
+  }
+
+  /**
+   * Delivers queued events in seq order, at most FANOUT_SLICE sockets per turn,
+   * so a broadcast to thousands never holds the event loop for long.
+   */
+  private drain(): void {
+    this.draining = true;
+    let budget = FANOUT_SLICE;
+    while (this.outgoing.length > 0) {
+      const head = this.outgoing[0] as Outgoing;
+      head.targets ??= [...this.clients];
+      while (head.next < head.targets.length && budget > 0) {
+        const client = head.targets[head.next++] as Client;
+        if (this.clients.has(client)) this.deliver(client, head.seq, head.audience, head.frame);
+        budget--;
+      }
+      if (head.next < head.targets.length) {
+        setImmediate(() => this.drain());
+        return;
+      }
+      this.outgoing.shift();
+    }
+    this.draining = false;
   }
 
   private deliver(client: Client, seq: number, audience: string | null, frame: Buffer): void {
