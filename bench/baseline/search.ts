@@ -10,7 +10,7 @@ import type { SearchFixtures } from '../dataset/fixtures.js';
 import type { BaselineContext } from './context.js';
 
 /** The product's CANDIDATES (server/features/search/queries.ts): matches ranked per query, newest first. */
-export const SEARCH_CANDIDATES = 2000;
+export const SEARCH_CANDIDATES = 500;
 
 const FTS_SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS insights_fts USING fts5(

@@ -6,7 +6,7 @@ import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/s
 import { invalid } from '../../errors.js';
 
 /** Matches ranked per query: a word in most documents ranks only its newest CANDIDATES matches. */
-export const CANDIDATES = 2000;
+export const CANDIDATES = 500;
 /** bm25 column weights: title, body, extra. */
 const WEIGHTS = '4.0, 1.0, 2.0';
 const RECENCY_DAYS = 30;
