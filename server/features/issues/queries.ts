@@ -168,15 +168,23 @@ export function listIssues(db: Queryable, filter: IssueListFilter, sort: ListIss
     );
   }
   const now = new Date().toISOString();
-  let query;
   if (sort === 'priority') {
     const offset = typeof cursor?.[0] === 'number' ? cursor[0] : 0;
-    query = summaryQuery(db)
+    // Rank on the issues table alone, then join names for the page: joining first would
+    // carry every issue's team and people through the sort.
+    const ranked = db
+      .select({ id: issues.id })
+      .from(issues)
       .where(and(...conditions))
       .orderBy(desc(effectivePriority(now)), asc(issues.id))
       .limit(limit + 1)
-      .offset(offset);
-    const rows = query.all();
+      .offset(offset)
+      .all()
+      .map((r) => r.id);
+    const byId = new Map(
+      (ranked.length ? summaryQuery(db).where(inArray(issues.id, ranked)).all() : []).map((r) => [r.row.id, r]),
+    );
+    const rows = ranked.flatMap((id) => byId.get(id) ?? []);
     return { rows: toSummaries(db, rows), keyOf: (_s: IssueSummary, index: number) => [offset + index + 1] };
   }
   if (sort === 'age') {
