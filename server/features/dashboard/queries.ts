@@ -118,36 +118,45 @@ export class DashboardQueries {
     const insightsBySentiment = countsOf(SENTIMENTS, this.all(`select i.sentiment as key, count(*) as n ${posted} group by i.sentiment`, p));
     const insightsByWeek = this.all<{ week: string; count: number }>(`select ${WEEK('i.created_at')} as week, count(*) as count ${posted} group by week order by week`, p);
 
-    // Silo index: share of the period's threads in which two or more teams took part.
-    const siloWeeks = this.all<{ week: string; threads: number; crossTeam: number }>(
-      `select ${WEEK('i.created_at')} as week, count(*) as threads,
-         sum(case when (select count(*) from thread_teams tt where tt.insight_id = i.id) >= 2 then 1 else 0 end) as crossTeam
-       ${posted} group by week order by week`,
+    // One pass over the period's thread-team rows feeds the silo index, the interaction matrix
+    // and each team's thread count (three joins of the same rows cost three times as much).
+    const rows = this.all<{ insightId: string; week: string; teamId: string; via: 'author' | 'mention' | 'reply' }>(
+      `select i.id as insightId, ${WEEK('i.created_at')} as week, tt.team_id as teamId, tt.via as via
+       from insights i join thread_teams tt on tt.insight_id = i.id
+       where i.created_at >= @from and i.created_at < @to and i.deleted_at is null`,
       p,
     );
+    const byThread = new Map<string, { week: string; teams: Set<string>; starters: Set<string>; joined: Set<string> }>();
+    const threadsByTeam = new Map<string, number>();
+    for (const r of rows) {
+      let thread = byThread.get(r.insightId);
+      if (!thread) byThread.set(r.insightId, (thread = { week: r.week, teams: new Set(), starters: new Set(), joined: new Set() }));
+      thread.teams.add(r.teamId);
+      (r.via === 'author' ? thread.starters : thread.joined).add(r.teamId);
+      threadsByTeam.set(r.teamId, (threadsByTeam.get(r.teamId) ?? 0) + 1);
+    }
+    // Silo index: share of the period's threads in which two or more teams took part.
+    const crossByWeek = new Map<string, number>();
+    const pairs = new Map<string, { from: string; to: string; count: number }>();
+    for (const thread of byThread.values()) {
+      const inScope = !range.teamId || thread.teams.has(range.teamId);
+      if (inScope && thread.teams.size >= 2) crossByWeek.set(thread.week, (crossByWeek.get(thread.week) ?? 0) + 1);
+      // Team A → team B: threads started by B (its member posted) that A replied in or was @mentioned into.
+      for (const to of thread.starters) {
+        for (const from of thread.joined) {
+          if (from === to || (range.teamId && from !== range.teamId && to !== range.teamId)) continue;
+          const key = `${from}>${to}`;
+          const pair = pairs.get(key) ?? { from, to, count: 0 };
+          pair.count += 1;
+          pairs.set(key, pair);
+        }
+      }
+    }
+    const siloWeeks = insightsByWeek.map((w) => ({ week: w.week, threads: w.count, crossTeam: crossByWeek.get(w.week) ?? 0 }));
     const threads = siloWeeks.reduce((n, w) => n + w.threads, 0);
     const crossTeam = siloWeeks.reduce((n, w) => n + w.crossTeam, 0);
     const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
-
-    // Team A → team B: threads started by B (its member posted) that A replied in or was @mentioned into.
-    const interactions = this.all<{ from: string; to: string; count: number }>(
-      `select a.team_id as "from", b.team_id as "to", count(distinct i.id) as count
-       from insights i
-       join thread_teams b on b.insight_id = i.id and b.via = 'author'
-       join thread_teams a on a.insight_id = i.id and a.via in ('reply', 'mention') and a.team_id <> b.team_id
-       where i.created_at >= @from and i.created_at < @to and i.deleted_at is null
-       ${range.teamId ? 'and (a.team_id = @team or b.team_id = @team)' : ''}
-       group by a.team_id, b.team_id order by count desc`,
-      p,
-    );
-    // Activity per team, each driven by the period's rows (indexed by time), then joined to the few teams.
-    const threadsByTeam = new Map(
-      this.all<{ teamId: string; n: number }>(
-        `select tt.team_id as teamId, count(*) as n from insights i join thread_teams tt on tt.insight_id = i.id
-         where i.created_at >= @from and i.created_at < @to and i.deleted_at is null group by tt.team_id`,
-        p,
-      ).map((r) => [r.teamId, r.n]),
-    );
+    const interactions = [...pairs.values()].sort((x, y) => y.count - x.count || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
     const repliesByTeam = new Map(
       this.all<{ teamId: string; n: number }>(
         `select m.team_id as teamId, count(*) as n from replies r join team_members m on m.user_id = r.author_id
