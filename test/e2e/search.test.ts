@@ -101,8 +101,9 @@ describe('search in a real browser', () => {
     await issues.waitFor();
     expect(await insights.getByRole('option').count()).toBeGreaterThan(0);
     expect(await palette().getByRole('group', { name: /^Replies/ }).count()).toBe(0);
+    // Highlights render with the hits (wait for the answer to the full word to be drawn).
+    await expect.poll(async () => (await palette().getByRole('option').locator('mark').allTextContents()).length).toBeGreaterThan(0);
     const marks = await palette().getByRole('option').locator('mark').allTextContents();
-    expect(marks.length).toBeGreaterThan(0);
     // As you type, the last word is a prefix: "export" also finds "exports" and "exported".
     expect(marks.every((m) => m.toLowerCase().startsWith('export'))).toBe(true);
     expect(await paletteBox().getAttribute('aria-expanded')).toBe('true');
