@@ -51,6 +51,8 @@ describe('GET /api/search', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.counts).toEqual({ insight: 1, reply: 1, issue: 1, customer: 1 });
+    // Every hit carries its own highlighted text.
+    for (const hit of body.items) expect(`${hit.title} ${hit.snippet}`.toLowerCase()).toContain('<mark>quintess');
     expect(body.items.map((i: { id: string }) => i.id).sort()).toEqual([insight.id, reply.id, issue.id, customer.id].sort());
     const replyHit = body.items.find((i: { kind: string }) => i.kind === 'reply');
     expect(replyHit.url).toBe(`/insights/${insight.id}#reply-${reply.id}`);

@@ -137,18 +137,13 @@ function present(sqlite: Database.Database, page: (Candidate & { score: number }
   const ids = page.map((p) => p.id);
   const marks = new Map<number, { title: string; snippet: string }>();
   const placeholders = ids.map(() => '?').join(',');
-  // One lookup per hit by rowid: FTS5 answers `rowid = ?` directly, where `rowid in (…)` with the
-  // same MATCH would first walk every match of a common word.
   const rows = fts
-    ? ids.flatMap((id) => {
-        const row = sqlite
-          .prepare(
-            `select rowid as id, highlight(search_fts, 0, char(1), char(2)) as title, snippet(search_fts, -1, char(1), char(2), '…', 24) as snippet
-             from search_fts where search_fts match ? and rowid = ?`,
-          )
-          .get(fts, id) as { id: number; title: string; snippet: string } | undefined;
-        return row ? [row] : [];
-      })
+    ? (sqlite
+        .prepare(
+          `select rowid as id, highlight(search_fts, 0, char(1), char(2)) as title, snippet(search_fts, -1, char(1), char(2), '…', 24) as snippet
+           from search_fts where search_fts match ? and rowid in (${placeholders})`,
+        )
+        .all(fts, ...ids) as { id: number; title: string; snippet: string }[])
     : (sqlite.prepare(`select id, title, substr(body, 1, 200) as snippet from search_docs where id in (${placeholders})`).all(...ids) as { id: number; title: string; snippet: string }[]);
   for (const r of rows) marks.set(r.id, { title: r.title, snippet: r.snippet });
   const replyThreads = new Map(
