@@ -1,38 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
-import { watchProblems } from '../helpers/page-problems.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserSuite } from '../helpers/e2e.js';
+import type { watchProblems } from '../helpers/page-problems.js';
+import { type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
 
 describe('admin page in a real browser', () => {
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A fresh, signed-out tab that records console errors (CSP violations among them) and uncaught exceptions. */
-  beforeEach(async () => {
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-    page = await context.newPage();
-    watch = watchProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = browserSuite();
+  beforeEach(() => ({ server, context, page, watch } = suite));
 
   it('signs in, creates a team, adds a member and signs out, with no console errors', async () => {
     await page.goto(`${server.url}/login`);

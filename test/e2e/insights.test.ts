@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
-import { signInOn } from '../helpers/e2e.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signInOn, browserSuite } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { type RunningServer } from '../helpers/server.js';
 
 
 /** Feed filters and selection, thread edits and deletes, customers: the rest of the insight screens. */
 describe('feed, thread and customer screens in a real browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
 
@@ -26,25 +23,8 @@ describe('feed, thread and customer screens in a real browser', () => {
       { path, body },
     );
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-    page = await context.newPage();
-    watch = watchProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = browserSuite();
+  beforeEach(() => ({ server, page, watch } = suite));
 
   it('filters the feed from the URL, and raises one issue from two selected insights', async () => {
     await signIn('agent@example.com', '/?channel=call&sentiment=negative');

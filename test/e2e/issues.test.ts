@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import type { IssueSummary } from '../../shared/issues.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { focusedText, signInOn } from '../helpers/e2e.js';
+import { focusedText, signInOn, browserSuite } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
 
@@ -12,29 +11,10 @@ const PASSWORD = 'frontline-demo';
 describe('issues in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(5_000);
-    page = await context.newPage();
-    watch = watchProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = browserSuite();
+  beforeEach(() => ({ server, browser, page, watch } = suite));
 
   const signIn = (email: string, path: string) => signInOn(page, server.url, email, path);
 

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
-import { isFocused, signInOn } from '../helpers/e2e.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { isFocused, signInOn, browserSuite } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { type RunningServer } from '../helpers/server.js';
 
 
 
@@ -23,30 +22,10 @@ const markupInHits = (scope: Locator) =>
 
 describe('search in a real browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(5_000);
-    page = await context.newPage();
-    watch = watchProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = browserSuite();
+  beforeEach(() => ({ server, page, watch } = suite));
 
   async function signIn(email: string, path: string): Promise<void> {
     await signInOn(page, server.url, email, path);

@@ -1,39 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
-import { isFocused } from '../helpers/e2e.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { isFocused, browserSuite } from '../helpers/e2e.js';
 import { watchProblems } from '../helpers/page-problems.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { type RunningServer } from '../helpers/server.js';
 
 const PASSWORD = 'frontline-demo';
 
 
 describe('app shell in a real browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: ReturnType<typeof watchProblems>;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-    page = await context.newPage();
-    watch = watchProblems(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = browserSuite();
+  beforeEach(() => ({ server, page, watch } = suite));
 
   async function signIn(email: string): Promise<void> {
     await page.getByLabel('Email').fill(email);

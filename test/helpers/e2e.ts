@@ -1,4 +1,7 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
 import { watchProblems } from './page-problems.js';
 
 export const DEMO_PASSWORD = 'frontline-demo';
@@ -61,4 +64,38 @@ export const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getR
 export async function unreadCount(page: Page): Promise<number> {
   const label = (await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).getAttribute('aria-label')) ?? '';
   return Number(/(\d+) unread/.exec(label)?.[1] ?? NaN);
+}
+
+export interface BrowserSuite {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  watch: ReturnType<typeof watchProblems>;
+}
+
+/**
+ * The hooks every browser test file needs: one server (full demo workspace)
+ * and one Chromium per file, and a fresh tab per test that records console
+ * errors (CSP violations among them) and uncaught exceptions.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  beforeEach(async () => {
+    suite.context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    suite.context.setDefaultTimeout(5_000);
+    suite.page = await suite.context.newPage();
+    suite.watch = watchProblems(suite.page);
+  });
+  afterEach(async () => {
+    await suite.context?.close();
+  });
+  return suite;
 }
