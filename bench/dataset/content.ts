@@ -2,29 +2,15 @@
  * What the generated insights say, and the deterministic randomness behind
  * them. Loaded by the parent (request bodies), the baseline child and the
  * product child, so it imports product code for types only (erased at run
- * time): the lists below must stay valid values of the product's enums.
+ * time), besides the pure seeded generator: the lists below must stay valid
+ * values of the product's enums.
  */
 import type { Channel, Sentiment } from '../../shared/insights.js';
 import type { IssueKind } from '../../shared/issues.js';
 
-/** mulberry32: small, fast, and the same sequence on every run for a seed. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    /** An integer in [min, max]. */
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number) => next() < p,
-  };
-}
+// The demo seed's generator (pure, no product dependencies), so bench data and demo data share one.
+import { seededRandom } from '../../db/seed/random.js';
+export { seededRandom };
 export type Random = ReturnType<typeof seededRandom>;
 
 export const CHANNELS: readonly Channel[] = ['call', 'chat', 'email', 'social', 'forum', 'survey', 'in_person', 'other'];
