@@ -78,55 +78,54 @@ function sentimentColor(t: ChartTheme, sentiment: Sentiment): string {
   return sentiment === 'negative' ? t.danger : sentiment === 'positive' ? t.success : t.borderStrong;
 }
 
-/** Issues raised in the period, by status now; each bar opens the issues list with that status. */
-export const statusChart =
-  (d: Dashboard): ChartSpec =>
-  (t) => ({
+/** One bar per category, each a link to the list it counts. */
+interface LinkedBar {
+  label: string;
+  value: number;
+  href: string;
+  color?: string;
+}
+
+function linkedBars(t: ChartTheme, seriesName: string, bars: readonly LinkedBar[], barMaxWidth = 56): Option {
+  return {
     ...common(t),
     grid: grid(),
     xAxis: categoryAxis(
       t,
-      ISSUE_STATUSES.map((s) => STATUS_LABELS[s]),
+      bars.map((b) => b.label),
     ),
     yAxis: valueAxis(t),
     series: [
       {
         type: 'bar',
-        name: 'Issues',
-        barMaxWidth: 56,
+        name: seriesName,
+        barMaxWidth,
         label: barLabel(t),
-        data: ISSUE_STATUSES.map((s) => ({
-          value: d.issuesByStatus[s] ?? 0,
-          name: STATUS_LABELS[s],
-          href: issuesHref({ team: d.team, status: s, raised: d.period }),
-          itemStyle: { color: statusColor(t, s), borderRadius: [4, 4, 0, 0] },
-        })),
+        data: bars.map((b) => ({ value: b.value, name: b.label, href: b.href, itemStyle: { color: b.color ?? t.accent, borderRadius: [4, 4, 0, 0] } })),
       },
     ],
-  });
+  };
+}
+
+/** Issues raised in the period, by status now; each bar opens the issues list with that status. */
+export const statusChart =
+  (d: Dashboard): ChartSpec =>
+  (t) =>
+    linkedBars(
+      t,
+      'Issues',
+      ISSUE_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: d.issuesByStatus[s] ?? 0, href: issuesHref({ team: d.team, status: s, raised: d.period }), color: statusColor(t, s) })),
+    );
 
 /** Issues raised in the period, by kind. */
 export const kindChart =
   (d: Dashboard): ChartSpec =>
-  (t) => ({
-    ...common(t),
-    grid: grid(),
-    xAxis: categoryAxis(
+  (t) =>
+    linkedBars(
       t,
-      ISSUE_KINDS.map((k) => ISSUE_KIND_LABELS[k]),
-    ),
-    yAxis: valueAxis(t),
-    series: [
-      {
-        type: 'bar',
-        name: 'Issues',
-        barMaxWidth: 56,
-        label: barLabel(t),
-        itemStyle: { color: t.accent, borderRadius: [4, 4, 0, 0] },
-        data: ISSUE_KINDS.map((k) => ({ value: d.issuesByKind[k] ?? 0, name: ISSUE_KIND_LABELS[k], href: issuesHref({ team: d.team, kind: k, raised: d.period }) })),
-      },
-    ],
-  });
+      'Issues',
+      ISSUE_KINDS.map((k) => ({ label: ISSUE_KIND_LABELS[k], value: d.issuesByKind[k] ?? 0, href: issuesHref({ team: d.team, kind: k, raised: d.period }) })),
+    );
 
 /** Resolved per week (bars) and the median hours to resolve of each week (line, right axis). */
 export const resolveTrendChart =
@@ -205,52 +204,23 @@ export const openByAgeChart =
 /** Insights posted in the period, by channel; each bar opens the feed for that channel. */
 export const channelChart =
   (d: Dashboard): ChartSpec =>
-  (t) => ({
-    ...common(t),
-    grid: grid(),
-    xAxis: categoryAxis(
+  (t) =>
+    linkedBars(
       t,
-      CHANNELS.map((c) => CHANNEL_LABELS[c]),
-    ),
-    yAxis: valueAxis(t),
-    series: [
-      {
-        type: 'bar',
-        name: 'Insights',
-        barMaxWidth: 44,
-        label: barLabel(t),
-        itemStyle: { color: t.accent, borderRadius: [4, 4, 0, 0] },
-        data: CHANNELS.map((c) => ({ value: d.insightsByChannel[c] ?? 0, name: CHANNEL_LABELS[c], href: feedHref({ team: d.team, channel: c }) })),
-      },
-    ],
-  });
+      'Insights',
+      CHANNELS.map((c) => ({ label: CHANNEL_LABELS[c], value: d.insightsByChannel[c] ?? 0, href: feedHref({ team: d.team, channel: c }) })),
+      44,
+    );
 
 /** Insights posted in the period, by sentiment; each bar opens the feed for that sentiment. */
 export const sentimentChart =
   (d: Dashboard): ChartSpec =>
-  (t) => ({
-    ...common(t),
-    grid: grid(),
-    xAxis: categoryAxis(
+  (t) =>
+    linkedBars(
       t,
-      SENTIMENTS.map((s) => SENTIMENT_LABELS[s]),
-    ),
-    yAxis: valueAxis(t),
-    series: [
-      {
-        type: 'bar',
-        name: 'Insights',
-        barMaxWidth: 56,
-        label: barLabel(t),
-        data: SENTIMENTS.map((s) => ({
-          value: d.insightsBySentiment[s] ?? 0,
-          name: SENTIMENT_LABELS[s],
-          href: feedHref({ team: d.team, sentiment: s }),
-          itemStyle: { color: sentimentColor(t, s), borderRadius: [4, 4, 0, 0] },
-        })),
-      },
-    ],
-  });
+      'Insights',
+      SENTIMENTS.map((s) => ({ label: SENTIMENT_LABELS[s], value: d.insightsBySentiment[s] ?? 0, href: feedHref({ team: d.team, sentiment: s }), color: sentimentColor(t, s) })),
+    );
 
 /** Insights posted per week. */
 export const insightsWeekChart =
