@@ -9,7 +9,7 @@ export type StatusListener = (status: LiveStatus) => void;
 
 const PING_EVERY_MS = 25_000;
 const PONG_WITHIN_MS = 10_000;
-const BACKOFF_BASE_MS = 500;
+const BACKOFF_BASE_MS = 300;
 const BACKOFF_MAX_MS = 30_000;
 /** A hidden tab retries more slowly: nobody is looking, and many tabs should not hammer a recovering server. */
 const HIDDEN_BACKOFF_MAX_MS = 120_000;

@@ -82,9 +82,10 @@ describe('every step appears live on every open screen', () => {
       body: JSON.stringify({ body: 'After the restart: Wombat sync is back.', channel: 'email', sentiment: 'positive' }),
     });
     expect(res.status).toBe(201);
-    await agent.page.getByText('Wombat sync is back', { exact: false }).first().waitFor({ timeout: 15_000 });
+    // Reconnection waits out a jittered backoff (at most 30 s between tries), then replays what it missed.
+    await agent.page.getByText('Wombat sync is back', { exact: false }).first().waitFor({ timeout: 35_000 });
     agent.watch.allow('401 /api/me');
     // The only errors allowed are the refused reconnections while the server was down.
     expect(agent.watch.problems.filter((p) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(p))).toEqual([]);
-  }, 40_000);
+  }, 60_000);
 });
