@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { users } from '../db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedConversations, seedIssues, seedPeople } from '../db/seed/demo.js';
 import { hashPassword } from './features/auth/passwords.js';
+import { deleteExpiredSessions } from './features/auth/queries.js';
 import { newId, nowIso } from './store/ids.js';
 
 export interface BootstrapReport {
@@ -20,6 +21,8 @@ export async function bootstrap(app: FastifyInstance): Promise<BootstrapReport> 
   const { db } = app.store;
   const { demo, adminEmail, adminPassword } = app.config;
   const report: BootstrapReport = { seededDemo: false, hasDemoAccounts: false, createdAdmin: null };
+  // Expired sessions are refused anyway; clearing them at start keeps the table small.
+  deleteExpiredSessions(db);
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
   if (empty && demo) {
     seedPeople(db, await hashPassword(DEMO_PASSWORD));

@@ -157,6 +157,3 @@ function present(sqlite: Database.Database, page: (Candidate & { score: number }
     return { kind: p.kind, id: p.refId, title: text.title ? markHits(text.title) : fallbackTitle, snippet: markHits(text.snippet), at: p.at, url, score: Math.round(p.score * 1000) / 1000 };
   });
 }
-
-/** Ids of insights whose text matches the terms (the feed's `q`), as an SQL fragment parameter. */
-export const insightMatchSql = `insights.id in (select d.ref_id from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ? and d.kind = 'insight')`;
