@@ -37,7 +37,7 @@ describe('auth', () => {
     expect(anon.json().error.code).toBe('unauthenticated');
   });
 
-  it('an expired session is refused, and cleared at the next start', async () => {
+  it('expired sessions are cleared at the next start', async () => {
     const { sqlite } = t.app.database;
     sqlite.prepare("insert into sessions (token_hash, user_id, created_at, expires_at) values ('old', 'user-agent', '2020-01-01T00:00:00.000Z', '2020-01-31T00:00:00.000Z')").run();
     const { bootstrap } = await import('../../server/bootstrap.js');
