@@ -175,6 +175,23 @@ export class InsightComposer extends LitElement {
     this.renderRoot.querySelector<CustomerPicker>('fl-customer-picker')?.reset();
   }
 
+  /** A radio group drawn as pills (channel, sentiment): arrow keys move, the choice is kept in the draft. */
+  #pills<V extends string>(key: 'channel' | 'sentiment', legend: string, values: readonly V[], labels: Record<V, string>, current: string, extraClass: (v: V) => string, pick: (v: V) => void) {
+    const f = this.#form;
+    return html`<fieldset id=${`compose-${key}`} class="pills" aria-invalid=${f.invalid(key)}>
+      <legend>${legend}</legend>
+      <div class="options">
+        ${values.map(
+          (v) => html`<label class=${`pill ${extraClass(v)}`.trim()}>
+            <input type="radio" name=${key} value=${v} .checked=${current === v} @change=${() => pick(v)} />
+            <span>${labels[v]}</span>
+          </label>`,
+        )}
+      </div>
+      ${f.errorText(key)}
+    </fieldset>`;
+  }
+
   override render() {
     return html`
       <fl-dialog heading="Post an insight" wide ?open=${this.open} @fl-close=${this.#onClose}>${this.open ? this.#content() : nothing}</fl-dialog>
@@ -204,30 +221,8 @@ export class InsightComposer extends LitElement {
           hint="Markdown works; @mention a person or a team to pull them in."
           @input=${this.#onBodyInput}
         ></fl-mention-input>
-        <fieldset id="compose-channel" class="pills" aria-invalid=${f.invalid('channel')}>
-          <legend>Channel</legend>
-          <div class="options">
-            ${CHANNELS.map(
-              (c) => html`<label class="pill">
-                <input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => this.#set({ channel: c })} />
-                <span>${CHANNEL_LABELS[c]}</span>
-              </label>`,
-            )}
-          </div>
-          ${f.errorText('channel')}
-        </fieldset>
-        <fieldset id="compose-sentiment" class="pills" aria-invalid=${f.invalid('sentiment')}>
-          <legend>Sentiment</legend>
-          <div class="options">
-            ${SENTIMENTS.map(
-              (s) => html`<label class="pill sentiment-${s}">
-                <input type="radio" name="sentiment" value=${s} .checked=${this.sentiment === s} @change=${() => this.#set({ sentiment: s })} />
-                <span>${SENTIMENT_LABELS[s]}</span>
-              </label>`,
-            )}
-          </div>
-          ${f.errorText('sentiment')}
-        </fieldset>
+        ${this.#pills('channel', 'Channel', CHANNELS, CHANNEL_LABELS, this.channel, () => '', (channel) => this.#set({ channel }))}
+        ${this.#pills('sentiment', 'Sentiment', SENTIMENTS, SENTIMENT_LABELS, this.sentiment, (v) => `sentiment-${v}`, (sentiment) => this.#set({ sentiment }))}
         <div class="grid-2">
           <fl-tag-input id="compose-tags" .tags=${this.tags} .error=${f.errorFor('tags') ?? ''} @fl-tags-change=${this.#onTags}></fl-tag-input>
           <fl-customer-picker

@@ -86,6 +86,20 @@ const specsOf = (d: Dashboard): Specs => ({
 
 const keyOf = (selection: DashboardSelection) => JSON.stringify([selection.period ?? '', selection.from ?? '', selection.to ?? '', selection.teamId]);
 
+
+/** A two-column table behind a chart: each row a link to the list it counts (for screen readers and "Show table"). */
+function linkedCountTable(caption: string, column: string, unit: string, rows: readonly { label: string; href: string; value: number }[]) {
+  return html`<div slot="table" class="table-wrap">
+    <table>
+      <caption>${caption}</caption>
+      <thead><tr><th scope="col">${column}</th><th scope="col" class="num">${unit}</th></tr></thead>
+      <tbody>
+        ${rows.map((r) => html`<tr><th scope="row"><a href=${r.href}>${r.label}</a></th><td class="num">${r.value}</td></tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 /**
  * `/dashboard`, for leads and admins: a period (7, 30 or 90 days, or custom
  * dates) and a team, kept in the URL; the headline figures, charts with a
@@ -432,31 +446,11 @@ export class DashboardPage extends LitElement {
         <div class="grid">
           <fl-dashboard-panel heading="By status" .csv=${this.#csv('issuesByStatus')} ?table-shown=${this.chartsFailed}>
             <fl-chart .spec=${specs.status} label="Bar chart of issues by status. The table of this card has the figures."></fl-chart>
-            <div slot="table" class="table-wrap">
-              <table>
-                <caption>Issues raised in this period, by status now</caption>
-                <thead><tr><th scope="col">Status</th><th scope="col" class="num">Issues</th></tr></thead>
-                <tbody>
-                  ${ISSUE_STATUSES.map(
-                    (s) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, status: s, raised: d.period })}>${STATUS_LABELS[s]}</a></th><td class="num">${d.issuesByStatus[s] ?? 0}</td></tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            ${linkedCountTable('Issues raised in this period, by status now', 'Status', 'Issues', ISSUE_STATUSES.map((s) => ({ label: STATUS_LABELS[s], href: issuesHref({ team: d.team, status: s, raised: d.period }), value: d.issuesByStatus[s] ?? 0 })))}
           </fl-dashboard-panel>
           <fl-dashboard-panel heading="By kind" .csv=${this.#csv('issuesByKind')} ?table-shown=${this.chartsFailed}>
             <fl-chart .spec=${specs.kind} label="Bar chart of issues by kind. The table of this card has the figures."></fl-chart>
-            <div slot="table" class="table-wrap">
-              <table>
-                <caption>Issues raised in this period, by kind</caption>
-                <thead><tr><th scope="col">Kind</th><th scope="col" class="num">Issues</th></tr></thead>
-                <tbody>
-                  ${ISSUE_KINDS.map(
-                    (k) => html`<tr><th scope="row"><a href=${issuesHref({ team: d.team, kind: k, raised: d.period })}>${ISSUE_KIND_LABELS[k]}</a></th><td class="num">${d.issuesByKind[k] ?? 0}</td></tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            ${linkedCountTable('Issues raised in this period, by kind', 'Kind', 'Issues', ISSUE_KINDS.map((k) => ({ label: ISSUE_KIND_LABELS[k], href: issuesHref({ team: d.team, kind: k, raised: d.period }), value: d.issuesByKind[k] ?? 0 })))}
           </fl-dashboard-panel>
         </div>
       </section>
@@ -555,31 +549,11 @@ export class DashboardPage extends LitElement {
         <div class="grid">
           <fl-dashboard-panel heading="By channel" .csv=${this.#csv('insightsByChannel')} ?table-shown=${this.chartsFailed}>
             <fl-chart .spec=${specs.channel} label="Bar chart of insights by channel. The table of this card has the figures."></fl-chart>
-            <div slot="table" class="table-wrap">
-              <table>
-                <caption>Insights by channel</caption>
-                <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Insights</th></tr></thead>
-                <tbody>
-                  ${CHANNELS.map(
-                    (c) => html`<tr><th scope="row"><a href=${feedHref({ team: d.team, channel: c })}>${CHANNEL_LABELS[c]}</a></th><td class="num">${d.insightsByChannel[c] ?? 0}</td></tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            ${linkedCountTable('Insights by channel', 'Channel', 'Insights', CHANNELS.map((c) => ({ label: CHANNEL_LABELS[c], href: feedHref({ team: d.team, channel: c }), value: d.insightsByChannel[c] ?? 0 })))}
           </fl-dashboard-panel>
           <fl-dashboard-panel heading="By sentiment" .csv=${this.#csv('insightsBySentiment')} ?table-shown=${this.chartsFailed}>
             <fl-chart .spec=${specs.sentiment} label="Bar chart of insights by sentiment. The table of this card has the figures."></fl-chart>
-            <div slot="table" class="table-wrap">
-              <table>
-                <caption>Insights by sentiment</caption>
-                <thead><tr><th scope="col">Sentiment</th><th scope="col" class="num">Insights</th></tr></thead>
-                <tbody>
-                  ${SENTIMENTS.map(
-                    (s) => html`<tr><th scope="row"><a href=${feedHref({ team: d.team, sentiment: s })}>${SENTIMENT_LABELS[s]}</a></th><td class="num">${d.insightsBySentiment[s] ?? 0}</td></tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            ${linkedCountTable('Insights by sentiment', 'Sentiment', 'Insights', SENTIMENTS.map((s) => ({ label: SENTIMENT_LABELS[s], href: feedHref({ team: d.team, sentiment: s }), value: d.insightsBySentiment[s] ?? 0 })))}
           </fl-dashboard-panel>
           <fl-dashboard-panel class="wide" heading="Per week" .csv=${this.#csv('insightsByWeek')} ?table-shown=${this.chartsFailed}>
             <fl-chart .spec=${specs.week} label="Line chart of insights posted per week. The table of this card has the figures."></fl-chart>
