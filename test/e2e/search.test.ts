@@ -168,7 +168,8 @@ describe('search in a real browser', () => {
     await palette().waitFor();
     expect(await paletteBox().inputValue()).toBe('invoice');
     await page.keyboard.type('export');
-    await palette().getByRole('status').filter({ hasText: /matches for “export”/ }).waitFor();
+    expect(await paletteBox().inputValue()).toBe('export');
+    await palette().getByRole('status').filter({ hasText: /matches for “export”/ }).waitFor({ timeout: 15_000 });
     // Enter with no active option: all results.
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/search?q=export`);
