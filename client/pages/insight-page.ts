@@ -97,6 +97,8 @@ export class InsightPage extends LitElement {
       if (!t) return;
       const data = event.data as { insightId?: string; issueId?: string };
       const concerns = data.insightId === t.id || (data.issueId !== undefined && t.issues.some((i) => i.id === data.issueId));
+      // Deleting it myself already took me away from this page; only someone else's deletion needs showing.
+      if (event.type === 'insight.deleted' && event.actor?.id === this.#session.user?.id) return;
       if (concerns) this.#reloadWhenIdle();
     },
     onResync: () => this.#reloadWhenIdle(),
