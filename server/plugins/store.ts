@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { startCheckpointer } from '../../db/checkpointer.js';
 import { openDatabase, type DbHandle } from '../../db/client.js';
 import { Store } from '../store/store.js';
 
@@ -9,13 +10,20 @@ declare module 'fastify' {
   }
 }
 
-/** Opens the database once per app and closes it when the app closes, after in-flight requests finish. */
+/**
+ * Opens the database once per app, with its checkpointer, and closes both when
+ * the app closes, after in-flight requests finish.
+ */
 export default fp<{ file: string }>(
   async (app, opts) => {
     const handle = openDatabase(opts.file);
     app.decorate('database', handle);
     app.decorate('store', new Store(handle.db));
-    app.addHook('onClose', async () => handle.close());
+    const checkpointer = startCheckpointer(handle.sqlite);
+    app.addHook('onClose', async () => {
+      await checkpointer.stop();
+      handle.close();
+    });
   },
   { name: 'store' },
 );

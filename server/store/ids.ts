@@ -1,7 +1,24 @@
 import { randomBytes, createHash } from 'node:crypto';
 
-/** Opaque, URL-safe, 16-character ids. */
-export const newId = (): string => randomBytes(12).toString('base64url');
+/** The base64url characters in byte order, so that encoded times sort as the times do. */
+const SORTED_ALPHABET = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Opaque, URL-safe, 16-character ids: 8 characters of the current millisecond
+ * then 8 random ones (48 bits). Ids made close in time sort close together, so
+ * a new row lands on the same few b-tree pages as the previous one instead of
+ * a random page of each index that holds an id; that keeps the pages a commit
+ * writes (and the checkpoints that follow) few. They are not secrets.
+ */
+export function newId(): string {
+  let time = clock();
+  let prefix = '';
+  for (let i = 0; i < 8; i++) {
+    prefix = SORTED_ALPHABET[time % 64] + prefix;
+    time = Math.floor(time / 64);
+  }
+  return prefix + randomBytes(6).toString('base64url');
+}
 
 /** A secret handed to a client once; only its hash is stored. */
 export const newSecret = (prefix = ''): string => prefix + randomBytes(32).toString('base64url');

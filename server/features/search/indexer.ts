@@ -9,6 +9,9 @@ import type Database from 'better-sqlite3';
  * Raw SQL on purpose: FTS5 and its external-content protocol are SQLite's own
  * (a PostgreSQL backend would use tsvector columns instead).
  */
+/** Outbox rows applied per transaction. */
+const DRAIN_BATCH = 1000;
+
 export class SearchIndexer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private interval: ReturnType<typeof setInterval> | null = null;
@@ -47,7 +50,7 @@ export class SearchIndexer {
   }
 
   /** Applies up to `size` outbox rows; returns how many were applied. */
-  drainBatch(size = 1000): number {
+  drainBatch(size = DRAIN_BATCH): number {
     const s = this.statements;
     const rows = s.batch.all(size) as { id: number; kind: string; refId: string }[];
     if (rows.length === 0) return 0;
@@ -78,15 +81,20 @@ export class SearchIndexer {
     return rows.length;
   }
 
-  /** Drains everything pending, yielding to the event loop between batches. */
-  async drain(onProgress?: (applied: number, remaining: number) => void): Promise<void> {
+  /**
+   * Drains everything pending, yielding to the event loop between batches.
+   * It stops after a batch that was not full: rows committed meanwhile wait
+   * for the next scheduled drain, so that under steady posting the index is
+   * written in batches rather than one small transaction per post.
+   */
+  async drain(onProgress?: (applied: number, remaining: number) => void, size = DRAIN_BATCH): Promise<void> {
     let applied = 0;
     for (;;) {
       if (!this.sqlite.open) return;
-      const n = this.drainBatch();
-      if (n === 0) return;
+      const n = this.drainBatch(size);
       applied += n;
-      onProgress?.(applied, this.pending());
+      if (n > 0) onProgress?.(applied, this.pending());
+      if (n < size) return;
       await new Promise((r) => setImmediate(r));
     }
   }
