@@ -51,6 +51,27 @@ describe('insights', () => {
     expect(count('select count(*) as n from customers')).toBe(before + 1);
     const types = t.app.database.sqlite.prepare('select type from events order by seq desc limit 2').all() as { type: string }[];
     expect(types.map((e) => e.type).sort()).toEqual(['customer.created', 'insight.created']);
+    // The answer is built from what was written, not read back: it must be what the thread shows.
+    const { replies, ...shown } = (await agent({ method: 'GET', url: `/api/insights/${body.id}` })).json();
+    expect(replies).toEqual([]);
+    expect(shown).toEqual(body);
+  });
+
+  it('answers posts sent at once, a bad one among them, each as its thread shows it', async () => {
+    const customer = await createCustomer(agent);
+    const bodies = [
+      insightInput({ body: 'Asked @sam and @product about invoices', customerId: customer.id }),
+      insightInput({ customerId: 'missing' }),
+      insightInput({ body: 'Second post at the same moment', tags: ['billing'] }),
+    ];
+    const answers = await Promise.all(bodies.map((payload) => agent({ method: 'POST', url: '/api/insights', payload })));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 400, 201]);
+    for (const answer of [answers[0], answers[2]]) {
+      const posted = answer?.json();
+      const { replies: _replies, ...shown } = (await agent({ method: 'GET', url: `/api/insights/${posted.id}` })).json();
+      expect(shown).toEqual(posted);
+    }
+    expect(answers[0]?.json().mentions.teams).toHaveLength(1);
   });
 
   it('links an existing customer, and refuses an unknown one without writing anything', async () => {

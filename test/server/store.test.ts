@@ -57,4 +57,24 @@ describe('store: a change and its event commit together', () => {
   it('refuses an async body, which better-sqlite3 could not roll back', () => {
     expect(() => t.app.store.write(async () => undefined)).toThrow(/synchronous/);
   });
+
+  it('commits writes queued in one moment together, each undone alone when it throws', async () => {
+    const heard: StoredEvent[][] = [];
+    const stop = t.app.store.onCommit((events) => heard.push([...events]));
+    const before = { teams: countOf('teams'), events: countOf('events') };
+    const team = (id: string, fail = false) =>
+      t.app.store.writeGrouped(({ tx, append }) => {
+        const at = new Date().toISOString();
+        tx.insert(teams).values({ id, slug: id, name: id, createdAt: at, updatedAt: at }).run();
+        append('team.created', { actorId: null, subject: { type: 'team', id }, data: { teamId: id, slug: id, name: id } });
+        if (fail) throw new Error(`${id} failed`);
+        return id;
+      });
+    const outcomes = await Promise.allSettled([team('g1'), team('g2', true), team('g3')]);
+    stop();
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual(['g1', 'g2 failed', 'g3']);
+    expect({ teams: countOf('teams'), events: countOf('events') }).toEqual({ teams: before.teams + 2, events: before.events + 2 });
+    // One commit, heard once, with the survivors' events only.
+    expect(heard.map((events) => events.map((e) => e.subject.id))).toEqual([['g1', 'g3']]);
+  });
 });

@@ -225,6 +225,32 @@ export function presentInsightsById(db: Queryable, viewerId: string, ids: readon
 
 const presentedById = preparedFor((db) => selectPresented(db, p('viewerId')).where(eq(insights.id, p('id'))).prepare());
 
+const authorOf = preparedFor((db) => db.select({ displayName: users.displayName, handle: users.handle }).from(users).where(eq(users.id, p('id'))).prepare());
+
+/**
+ * A just-written insight as loadInsight would present it, from what the write
+ * knows (no replies, reactions or linked issues yet), with the author's name.
+ */
+export function presentNewInsight(
+  tx: Queryable,
+  written: { row: InsightRow; customer: { name: string; company: string | null; tier: Tier } | null; teamIds: readonly string[]; mentioned: { users: readonly string[]; teams: readonly string[] } },
+): Insight {
+  const author = authorOf(tx).get({ id: written.row.authorId }) as { displayName: string; handle: string };
+  const presented: PresentedRow = {
+    row: written.row,
+    authorName: author.displayName,
+    authorHandle: author.handle,
+    customerName: written.customer?.name ?? null,
+    customerCompany: written.customer?.company ?? null,
+    customerTier: written.customer?.tier ?? null,
+    teams: JSON.stringify([...new Set(written.teamIds)]),
+    mentionRefs: JSON.stringify([...written.mentioned.users.map((u) => [u, null]), ...written.mentioned.teams.map((t) => [null, t])]),
+    reactionCounts: '[]',
+    linkedIssues: '[]',
+  };
+  return toInsight(presented, true, teamRefs(tx));
+}
+
 /** One insight in full (every thread view and every write's answer): prepared once. */
 export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
   const row = presentedById(db).get({ viewerId, id }) as PresentedRow | undefined;

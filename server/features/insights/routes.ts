@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '../../store/cursor.js';
 import { repliesOf } from '../threads/queries.js';
 import { resolveFeedFilter } from './feed-filter.js';
 import { feedPage, loadInsight, tagSuggestions, type FeedKey } from './queries.js';
-import { createInsight, deleteInsight, restoreInsight, updateInsight } from './service.js';
+import { postInsight, deleteInsight, restoreInsight, updateInsight } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -31,7 +31,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insights',
     { config: { idempotent: true }, schema: { tags: ['insights'], summary: 'Post what a customer said', body: createInsightBody, response: { 201: insight } } },
-    async (request, reply) => reply.code(201).send(createInsight(app.store, requireUser(request), request.body)),
+    async (request, reply) => reply.code(201).send(await postInsight(app.store, requireUser(request), request.body)),
   );
 
   app.get(

@@ -6,23 +6,23 @@ import { insightTags, insights } from '../../../db/schema.js';
 import type { createInsightBody, Insight, updateInsightBody } from '../../../shared/insights.js';
 import { AppError, forbidden, invalid, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
-import type { Store } from '../../store/store.js';
+import type { Store, WriteContext } from '../../store/store.js';
 import { newId, nowIso } from '../../store/ids.js';
-import { findLiveCustomer } from '../customers/queries.js';
+import { findCustomer, findLiveCustomer } from '../customers/queries.js';
 import { insertCustomer } from '../customers/service.js';
 import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf } from '../threads/mentions.js';
 import { notifyMentions } from '../threads/service.js';
-import { findInsight, loadInsight } from './queries.js';
+import { findInsight, loadInsight, presentNewInsight } from './queries.js';
 import { recomputePriorityForInsights } from '../issues/priority.js';
 
 type CreateInsight = z.output<typeof createInsightBody>;
 type UpdateInsight = z.output<typeof updateInsightBody>;
 
-/** A customer id from a body: merged ones lead to their survivor; unknown ones are a 400 naming the field. */
-function resolveCustomerId(tx: Tx, customerId: string): string {
+/** A customer from a body's id: merged ones lead to their survivor; unknown ones are a 400 naming the field. */
+function resolveCustomer(tx: Tx, customerId: string) {
   const customer = findLiveCustomer(tx, customerId);
   if (!customer) throw invalid('That customer does not exist.', { field: 'customerId' });
-  return customer.id;
+  return customer;
 }
 
 const insertTag = preparedFor((db) =>
@@ -52,15 +52,20 @@ function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt
   for (const tag of new Set(tags)) insertTag(tx).run({ insightId, tag, createdAt });
 }
 
-export function createInsight(store: Store, actor: Principal, input: CreateInsight): Insight {
-  const id = newId();
-  store.write((ctx) => {
+/**
+ * The writes of a new insight, as a Store body: returns the insight as a
+ * thread shows it, built from what it wrote rather than read back.
+ */
+function newInsight(actor: Principal, input: CreateInsight) {
+  return (ctx: WriteContext): Insight => {
     const { tx, append } = ctx;
-    const customerId = input.customer
-      ? insertCustomer(ctx, actor.userId, input.customer)
+    const id = newId();
+    const customer = input.customer
+      ? findCustomer(tx, insertCustomer(ctx, actor.userId, input.customer))
       : input.customerId
-        ? resolveCustomerId(tx, input.customerId)
-        : null;
+        ? resolveCustomer(tx, input.customerId)
+        : undefined;
+    const customerId = customer?.id ?? null;
     const tags = [...new Set(input.tags)];
     const createdAt = nowIso();
     insertInsight(tx).run({
@@ -77,7 +82,8 @@ export function createInsight(store: Store, actor: Principal, input: CreateInsig
     writeTags(tx, id, tags, createdAt, true);
     const mentioned = resolveMentions(tx, input.body);
     storeMentions(tx, id, null, mentioned, true);
-    addThreadTeams(tx, id, teamIdsOf(tx, actor.userId), 'author');
+    const authorTeams = teamIdsOf(tx, actor.userId);
+    addThreadTeams(tx, id, authorTeams, 'author');
     addThreadTeams(tx, id, mentioned.teams, 'mention');
     append('insight.created', {
       actorId: actor.userId,
@@ -85,9 +91,20 @@ export function createInsight(store: Store, actor: Principal, input: CreateInsig
       data: { insightId: id, authorId: actor.userId, customerId, channel: input.channel, sentiment: input.sentiment, tags },
     });
     notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
-  });
-  return loadInsight(store.db, actor.userId, id) as Insight;
+    return presentNewInsight(tx, {
+      row: { id, authorId: actor.userId, body: input.body, channel: input.channel, sentiment: input.sentiment, tags, sourceUrl: input.sourceUrl ?? null, customerId, replyCount: 0, createdAt, editedAt: null, deletedAt: null },
+      customer: customer ?? null,
+      teamIds: [...authorTeams, ...mentioned.teams],
+      mentioned,
+    });
+  };
 }
+
+/** Posts an insight in a transaction of its own (seeds, scripts). */
+export const createInsight = (store: Store, actor: Principal, input: CreateInsight): Insight => store.write(newInsight(actor, input));
+
+/** Posts an insight from a request: commits with the other posts of the same moment (see Store.writeGrouped). */
+export const postInsight = (store: Store, actor: Principal, input: CreateInsight): Promise<Insight> => store.writeGrouped(newInsight(actor, input));
 
 /** The insight if the actor may change it: its author or an admin; a deleted one is 404 to everyone else. */
 function requireEditable(tx: Tx, actor: Principal, id: string) {
@@ -108,7 +125,7 @@ export function updateInsight(store: Store, actor: Principal, id: string, input:
       sentiment: input.sentiment,
       tags: input.tags ? [...new Set(input.tags)] : undefined,
       sourceUrl: input.sourceUrl,
-      customerId: input.customerId === undefined ? undefined : input.customerId === null ? null : resolveCustomerId(tx, input.customerId),
+      customerId: input.customerId === undefined ? undefined : input.customerId === null ? null : resolveCustomer(tx, input.customerId).id,
     };
     const changes: Record<string, unknown> = {};
     const previous: Record<string, unknown> = {};
