@@ -123,6 +123,11 @@ export const insights = sqliteTable(
     customerId: text('customer_id').references(() => customers.id),
     /** Live replies, kept with the row so the feed needs no count query. */
     replyCount: integer('reply_count').notNull().default(0),
+    /** The teams taking part (thread_teams), in the order they came in: kept with the row for the feed. */
+    teamIds: text('team_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Reactions and linked issues: a list looks them up only for rows that have some. */
+    reactionCount: integer('reaction_count').notNull().default(0),
+    issueCount: integer('issue_count').notNull().default(0),
     createdAt: createdAt(),
     editedAt: text('edited_at'),
     deletedAt: text('deleted_at'),

@@ -14,7 +14,7 @@ import type Database from 'better-sqlite3';
 import type { SearchIndexer } from '../../server/features/search/indexer.js';
 import { bodyOf, idOf, SEARCH_WORDS, seededRandom } from './content.js';
 import type { ClaimsFixtures, DashboardFixtures, IssuesFixtures, SearchFixtures } from './fixtures.js';
-import { bulkLoad, generateInsights, type Author, type DatasetWriter, type InsightsFixtures } from './generate.js';
+import { bulkLoad, generateInsights, type Author, type DatasetWriter, type GeneratedInsight, type InsightsFixtures } from './generate.js';
 import { CLAIMS_SEED, DASHBOARD_SEED, generateIssues, ISSUES_SEED, type GeneratedIssue, type IssuePerson } from './issues.js';
 
 export function seedProductInsights(db: Database.Database, count: number, log: (line: string) => void): InsightsFixtures {
@@ -27,28 +27,53 @@ export function seedProductInsights(db: Database.Database, count: number, log: (
     .map((c) => c.id);
   if (customerIds.length === 0) throw new Error('The product has no customers: was the demo workspace seeded?');
 
-  const insertInsight = db.prepare(
-    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL)`,
-  );
+  const insertInsight = insightInserter(db);
   const insertTag = db.prepare('INSERT INTO insight_tags (insight_id, tag, created_at) VALUES (?, ?, ?)');
-  const insertThreadTeam = db.prepare('INSERT OR IGNORE INTO thread_teams (insight_id, team_id, via, created_at) VALUES (?, ?, ?, ?)');
+  const addTeam = threadTeamAdder(db);
   const insertReply = db.prepare(
     'INSERT INTO replies (id, insight_id, author_id, body, created_at, edited_at, deleted_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
   );
 
   const writer: DatasetWriter = {
     insight(row, author) {
-      insertInsight.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, row.replyCount, row.createdAt);
+      insertInsight(row, row.replyCount, author.teamIds);
       for (const tag of row.tags) insertTag.run(row.id, tag, row.createdAt);
-      for (const teamId of author.teamIds) insertThreadTeam.run(row.id, teamId, 'author', row.createdAt);
+      for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt, false);
     },
     reply(row, author) {
       insertReply.run(row.id, row.insightId, row.authorId, row.body, row.createdAt);
-      for (const teamId of author.teamIds) insertThreadTeam.run(row.insightId, teamId, 'reply', row.createdAt);
+      for (const teamId of author.teamIds) addTeam(row.insightId, teamId, 'reply', row.createdAt);
     },
   };
   return generateInsights(db, { count, authors, customerIds, writer, tables: ['insights', 'insight_tags', 'thread_teams', 'replies'], log });
+}
+
+/**
+ * The insight row as the services write it: with the teams taking part
+ * (insights.team_ids, which mirrors thread_teams) known at insert time.
+ */
+function insightInserter(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, team_ids, created_at, edited_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, NULL)`,
+  );
+  return (row: GeneratedInsight, replyCount: number, teamIds: readonly string[]) =>
+    insert.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, replyCount, JSON.stringify([...new Set(teamIds)]), row.createdAt);
+}
+
+/**
+ * A thread_teams row; one that is new to the thread also goes onto the
+ * insight's team_ids, as addThreadTeams does (`mirror: false` when the insert
+ * already wrote the list). Returns whether the row is new.
+ */
+function threadTeamAdder(db: Database.Database) {
+  const insert = db.prepare('INSERT OR IGNORE INTO thread_teams (insight_id, team_id, via, created_at) VALUES (?, ?, ?, ?)');
+  const mirror = db.prepare("UPDATE insights SET team_ids = json_insert(team_ids, '$[#]', ?) WHERE id = ?");
+  return (insightId: string, teamId: string, via: 'author' | 'reply' | 'mention', at: string, mirrorIt = true): boolean => {
+    const added = insert.run(insightId, teamId, via, at).changes === 1;
+    if (added && mirrorIt) mirror.run(teamId, insightId);
+    return added;
+  };
 }
 
 /* ---- issues, the claim pool, the dashboard's workspace and the search index ---- */
@@ -77,6 +102,13 @@ function issueWriter(db: Database.Database, insightIds: readonly string[], maxEv
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvidence = db.prepare('INSERT OR IGNORE INTO issue_evidence (issue_id, insight_id, added_by_id, created_at) VALUES (?, ?, ?, ?)');
+  // As the services keep it: how many issues each insight feeds.
+  const countIssue = db.prepare('UPDATE insights SET issue_count = issue_count + 1 WHERE id = ?');
+  const link = (issueId: string, insightId: string, byId: string, at: string) => {
+    const added = insertEvidence.run(issueId, insightId, byId, at).changes;
+    if (added === 1) countIssue.run(insightId);
+    return added;
+  };
   const random = seededRandom(seed);
   let evidence = 0;
   return {
@@ -87,7 +119,7 @@ function issueWriter(db: Database.Database, insightIds: readonly string[], maxEv
         i.override?.score ?? null, i.override?.reason ?? null, i.override?.byId ?? null, i.resolutionNote, i.version, i.createdAt, i.updatedAt, i.claimedAt, i.closedAt,
       );
       const wanted = Math.min(maxEvidence, i.priorityInputs.insights, insightIds.length);
-      for (let n = 0; n < wanted; n++) evidence += insertEvidence.run(i.id, random.pick(insightIds), i.createdById, i.createdAt).changes;
+      for (let n = 0; n < wanted; n++) evidence += link(i.id, random.pick(insightIds), i.createdById, i.createdAt);
     },
   };
 }
@@ -128,12 +160,9 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
   const authors: Author[] = people;
   const customerIds = db.prepare<[], { id: string }>('SELECT id FROM customers WHERE merged_into IS NULL ORDER BY created_at, id').all().map((c) => c.id);
   const membersOf = new Map(teamIds.map((t) => [t, people.filter((p) => p.teamIds.includes(t))]));
-  const insertInsight = db.prepare(
-    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL)`,
-  );
+  const insertInsight = insightInserter(db);
   const insertTag = db.prepare('INSERT INTO insight_tags (insight_id, tag, created_at) VALUES (?, ?, ?)');
-  const insertThreadTeam = db.prepare('INSERT OR IGNORE INTO thread_teams (insight_id, team_id, via, created_at) VALUES (?, ?, ?, ?)');
+  const insertThreadTeam = threadTeamAdder(db);
   const insertReply = db.prepare('INSERT INTO replies (id, insight_id, author_id, body, created_at, edited_at, deleted_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)');
   const insertMention = db.prepare('INSERT INTO mentions (id, insight_id, reply_id, user_id, team_id, created_at) VALUES (?, ?, NULL, NULL, ?, ?)');
   const random = seededRandom(DASHBOARD_SEED + 2);
@@ -144,8 +173,8 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
   let recent = 0;
   const insightIds: string[] = [];
 
-  const addTeam = (insightId: string, teamId: string, via: 'author' | 'reply' | 'mention', at: string) => {
-    threadTeams[via] += insertThreadTeam.run(insightId, teamId, via, at).changes;
+  const addTeam = (insightId: string, teamId: string, via: 'author' | 'reply' | 'mention', at: string, mirror = true) => {
+    if (insertThreadTeam(insightId, teamId, via, at, mirror)) threadTeams[via]++;
   };
   const writer: DatasetWriter = {
     insight(row, author) {
@@ -157,13 +186,14 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
       const mention = joining !== null && random.chance(0.3);
       const repliers = joining !== null && !mention ? (membersOf.get(joining) ?? []) : [];
       const replyCount = repliers.length > 0 ? random.int(1, 3) : random.chance(0.15) ? 1 : 0;
-      insertInsight.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, row.replyCount + replyCount, row.createdAt);
+      const joined = joining !== null && (mention || repliers.length > 0);
+      insertInsight(row, row.replyCount + replyCount, joined ? [...author.teamIds, joining] : author.teamIds);
       for (const tag of row.tags) insertTag.run(row.id, tag, row.createdAt);
-      for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt);
+      for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt, false);
       if (joining !== null && mention) {
         const at = row.createdAt;
         insertMention.run(idOf(random), row.id, joining, at);
-        addTeam(row.id, joining, 'mention', at);
+        addTeam(row.id, joining, 'mention', at, false);
       }
       for (let r = 0; r < replyCount; r++) {
         // Replies from the joining team, or (without one) from a teammate of the author.
@@ -171,7 +201,7 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
         const at = later(72);
         insertReply.run(idOf(random), row.id, by.id, bodyOf(random), at);
         replies++;
-        if (repliers.length > 0) addTeam(row.id, joining as string, 'reply', at);
+        if (repliers.length > 0) addTeam(row.id, joining as string, 'reply', at, false);
       }
       if (row.createdAt >= last90) recent++;
       insightIds.push(row.id);

@@ -27,9 +27,11 @@ export const findInsight = (db: Queryable, id: string) => db.select().from(insig
 
 
 /**
- * Everything a list item shows, in one statement: the row, its author and
- * customer, and correlated JSON sub-selects for the teams taking part,
- * mentions, reaction counts and linked issues (each uses an index on insight_id).
+ * Everything a list item shows, in one statement: the row (which carries the
+ * teams taking part and how many reactions and linked issues it has), its
+ * author and customer, and correlated JSON sub-selects for mentions, and for
+ * reactions and linked issues only on rows that have some (each uses an index
+ * on insight_id).
  */
 function presentedColumns(viewerId: string | Placeholder) {
   return {
@@ -39,15 +41,13 @@ function presentedColumns(viewerId: string | Placeholder) {
     customerName: customers.name,
     customerCompany: customers.company,
     customerTier: customers.tier,
-    // Team ids only: names come from the small teams table read once per request (see teamRefs).
-    teams: sql<string>`(select json_group_array(${threadTeams.teamId}) from ${threadTeams} where ${threadTeams.insightId} = ${insights.id})`,
     mentionRefs: sql<string>`(select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
       from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null)`,
-    reactionCounts: sql<string>`(select json_group_array(json_array(kind, n, mine)) from (
+    reactionCounts: sql<string>`case when ${insights.reactionCount} = 0 then '[]' else (select json_group_array(json_array(kind, n, mine)) from (
       select ${reactions.kind} as kind, count(*) as n, max(${reactions.userId} = ${viewerId}) as mine
-      from ${reactions} where ${reactions.insightId} = ${insights.id} group by ${reactions.kind}))`,
-    linkedIssues: sql<string>`(select json_group_array(json_object('id', ${issues.id}, 'title', ${issues.title}, 'status', ${issues.status}, 'kind', ${issues.kind}))
-      from ${issueEvidence} join ${issues} on ${issues.id} = ${issueEvidence.issueId} where ${issueEvidence.insightId} = ${insights.id})`,
+      from ${reactions} where ${reactions.insightId} = ${insights.id} group by ${reactions.kind})) end`,
+    linkedIssues: sql<string>`case when ${insights.issueCount} = 0 then '[]' else (select json_group_array(json_object('id', ${issues.id}, 'title', ${issues.title}, 'status', ${issues.status}, 'kind', ${issues.kind}))
+      from ${issueEvidence} join ${issues} on ${issues.id} = ${issueEvidence.issueId} where ${issueEvidence.insightId} = ${insights.id}) end`,
   };
 }
 
@@ -58,7 +58,6 @@ type PresentedRow = {
   customerName: string | null;
   customerCompany: string | null;
   customerTier: Tier | null;
-  teams: string;
   mentionRefs: string;
   reactionCounts: string;
   linkedIssues: string;
@@ -104,7 +103,7 @@ function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string
     createdAt: r.row.createdAt,
     editedAt: r.row.editedAt,
     deletedAt: r.row.deletedAt,
-    teamsTakingPart: (JSON.parse(r.teams) as string[])
+    teamsTakingPart: r.row.teamIds
       .flatMap((id) => teamsById.get(id) ?? [])
       .sort((a, b) => a.name.localeCompare(b.name)),
     mentions: { users: refs.flatMap(([u]) => (u ? [u] : [])), teams: refs.flatMap(([, t]) => (t ? [t] : [])) },
@@ -233,7 +232,7 @@ const authorOf = preparedFor((db) => db.select({ displayName: users.displayName,
  */
 export function presentNewInsight(
   tx: Queryable,
-  written: { row: InsightRow; customer: { name: string; company: string | null; tier: Tier } | null; teamIds: readonly string[]; mentioned: { users: readonly string[]; teams: readonly string[] } },
+  written: { row: InsightRow; customer: { name: string; company: string | null; tier: Tier } | null; mentioned: { users: readonly string[]; teams: readonly string[] } },
 ): Insight {
   const author = authorOf(tx).get({ id: written.row.authorId }) as { displayName: string; handle: string };
   const presented: PresentedRow = {
@@ -243,7 +242,6 @@ export function presentNewInsight(
     customerName: written.customer?.name ?? null,
     customerCompany: written.customer?.company ?? null,
     customerTier: written.customer?.tier ?? null,
-    teams: JSON.stringify([...new Set(written.teamIds)]),
     mentionRefs: JSON.stringify([...written.mentioned.users.map((u) => [u, null]), ...written.mentioned.teams.map((t) => [null, t])]),
     reactionCounts: '[]',
     linkedIssues: '[]',

@@ -92,9 +92,24 @@ function newInsight(actor: Principal, input: CreateInsight) {
     });
     notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
     return presentNewInsight(tx, {
-      row: { id, authorId: actor.userId, body: input.body, channel: input.channel, sentiment: input.sentiment, tags, sourceUrl: input.sourceUrl ?? null, customerId, replyCount: 0, createdAt, editedAt: null, deletedAt: null },
+      row: {
+        id,
+        authorId: actor.userId,
+        body: input.body,
+        channel: input.channel,
+        sentiment: input.sentiment,
+        tags,
+        sourceUrl: input.sourceUrl ?? null,
+        customerId,
+        replyCount: 0,
+        teamIds: [...new Set([...authorTeams, ...mentioned.teams])],
+        reactionCount: 0,
+        issueCount: 0,
+        createdAt,
+        editedAt: null,
+        deletedAt: null,
+      },
       customer: customer ?? null,
-      teamIds: [...authorTeams, ...mentioned.teams],
       mentioned,
     });
   };

@@ -43,7 +43,14 @@ function assertAssignee(tx: Tx, userId: string): void {
 function linkEvidence(ctx: WriteContext, actorId: string, issueId: string, insightId: string): boolean {
   const insight = findInsight(ctx.tx, insightId);
   if (!insight || insight.deletedAt) throw invalid(`Insight ${insightId} does not exist.`, { field: 'insightIds', insightId });
-  return ctx.tx.insert(issueEvidence).values({ issueId, insightId, addedById: actorId, createdAt: nowIso() }).onConflictDoNothing().run().changes === 1;
+  const linked = ctx.tx.insert(issueEvidence).values({ issueId, insightId, addedById: actorId, createdAt: nowIso() }).onConflictDoNothing().run().changes === 1;
+  if (linked) countLinkedIssues(ctx.tx, insightId, 1);
+  return linked;
+}
+
+/** insights.issue_count follows issue_evidence, so that lists look up linked issues only where there are some. */
+function countLinkedIssues(tx: Tx, insightId: string, change: 1 | -1): void {
+  tx.update(insights).set({ issueCount: sql`${insights.issueCount} + ${change}` }).where(eq(insights.id, insightId)).run();
 }
 
 export function createIssue(store: Store, actor: Principal, input: CreateIssue): string {
@@ -186,6 +193,7 @@ export function setEvidence(store: Store, actor: Principal, issueId: string, ins
       changed = linkEvidence(ctx, actor.userId, issueId, insightId);
     } else {
       changed = tx.delete(issueEvidence).where(and(eq(issueEvidence.issueId, issueId), eq(issueEvidence.insightId, insightId))).run().changes === 1;
+      if (changed) countLinkedIssues(tx, insightId, -1);
     }
     if (!changed) return;
     const score = recomputePriority(tx, [issue.id]).get(issue.id) ?? 0;

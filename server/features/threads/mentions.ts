@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { mentions, teamMembers, teams, threadTeams, users } from '../../../db/schema.js';
+import { insights, mentions, teamMembers, teams, threadTeams, users } from '../../../db/schema.js';
 import { newId, nowIso } from '../../store/ids.js';
 import { preparedFor } from '../../store/prepared.js';
 
@@ -72,5 +72,15 @@ export const membersOfTeams = (tx: Tx, teamIds: readonly string[]): string[] =>
 /** Records teams taking part in a thread; a team already in keeps how it first came in. */
 export function addThreadTeams(tx: Tx, insightId: string, teamIds: readonly string[], via: 'author' | 'mention' | 'reply'): void {
   const createdAt = nowIso();
-  for (const teamId of teamIds) insertThreadTeam(tx).run({ insightId, teamId, via, createdAt });
+  const added = teamIds.filter((teamId) => insertThreadTeam(tx).run({ insightId, teamId, via, createdAt }).changes === 1);
+  // The insight row carries the same list for the feed (insights.team_ids).
+  if (added.length > 0) appendTeamIds(tx).run({ insightId, added: JSON.stringify(added) });
 }
+
+const appendTeamIds = preparedFor((db) =>
+  db
+    .update(insights)
+    .set({ teamIds: sql`(select json_group_array(value) from (select value from json_each(${insights.teamIds}) union all select value from json_each(${sql.placeholder('added')})))` })
+    .where(eq(insights.id, sql.placeholder('insightId')))
+    .prepare(),
+);

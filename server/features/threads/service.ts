@@ -112,6 +112,7 @@ export function setReaction(store: Store, actor: Principal, insightId: string, k
       ? tx.insert(reactions).values({ id: newId(), insightId, userId: actor.userId, kind, createdAt: nowIso() }).onConflictDoNothing().run().changes
       : tx.delete(reactions).where(where).run().changes;
     if (changed === 0) return;
+    tx.update(insights).set({ reactionCount: sql`${insights.reactionCount} + ${active ? 1 : -1}` }).where(eq(insights.id, insightId)).run();
     const total = tx.select({ n: count() }).from(reactions).where(and(eq(reactions.insightId, insightId), eq(reactions.kind, kind))).get()?.n ?? 0;
     append('reaction.changed', { actorId: actor.userId, subject: { type: 'insight', id: insightId }, data: { insightId, kind, userId: actor.userId, active, count: total } });
     // "Me too" is evidence: the priority of every issue this insight feeds moves with it.
