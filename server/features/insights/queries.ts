@@ -1,5 +1,5 @@
 import { invalid } from '../../errors.js';
-import { and, desc, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
 import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
@@ -62,6 +62,28 @@ type PresentedRow = {
   reactionCounts: string;
   linkedIssues: string;
 };
+
+const INSIGHT_COLUMNS = Object.keys(getTableColumns(insights)) as (keyof InsightRow)[];
+const JSON_COLUMNS: ReadonlySet<string> = new Set<keyof InsightRow>(['tags', 'teamIds']);
+const PRESENTED_EXTRAS = Object.keys(presentedColumns('')).filter((key) => key !== 'row');
+
+/**
+ * A presented row from the raw values of a select of presentedColumns (in the
+ * order drizzle selects them: the table's columns, then the extras). Lists
+ * read rows this way because drizzle's generic per-field mapping cost more
+ * than the query for a page of 50.
+ */
+function presentedFromValues(values: unknown[]): PresentedRow {
+  const row: Record<string, unknown> = {};
+  INSIGHT_COLUMNS.forEach((key, i) => {
+    row[key] = JSON_COLUMNS.has(key) ? JSON.parse(values[i] as string) : values[i];
+  });
+  const presented: Record<string, unknown> = { row };
+  PRESENTED_EXTRAS.forEach((key, i) => {
+    presented[key] = values[INSIGHT_COLUMNS.length + i];
+  });
+  return presented as PresentedRow;
+}
 
 function selectPresented(db: Queryable, viewerId: string | Placeholder) {
   return db
@@ -206,7 +228,7 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
   if (!statements) feedStatements.set(db, (statements = new Map()));
   let statement = statements.get(shape);
   if (!statement) statements.set(shape, (statement = buildFeedStatement(db, present)));
-  const rows = statement.all(values) as PresentedRow[];
+  const rows = (statement.values(values) as unknown[][]).map(presentedFromValues);
   const teamsById = teamRefs(db);
   return rows.map((r): { insight: Insight; key: FeedKey } => ({ insight: toInsight(r, false, teamsById), key: [r.row.createdAt, r.row.id] }));
 }
@@ -214,9 +236,11 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */
 export function presentInsightsById(db: Queryable, viewerId: string, ids: readonly string[], full = false): Insight[] {
   if (ids.length === 0) return [];
-  const rows = selectPresented(db, viewerId)
-    .where(sql`${insights.id} in ${ids}`)
-    .all() as PresentedRow[];
+  const rows = (
+    selectPresented(db, viewerId)
+      .where(sql`${insights.id} in ${ids}`)
+      .values() as unknown[][]
+  ).map(presentedFromValues);
   const teamsById = teamRefs(db);
   const byId = new Map(rows.map((r) => [r.row.id, toInsight(r, full, teamsById)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -251,8 +275,8 @@ export function presentNewInsight(
 
 /** One insight in full (every thread view and every write's answer): prepared once. */
 export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
-  const row = presentedById(db).get({ viewerId, id }) as PresentedRow | undefined;
-  return row ? toInsight(row, true, teamRefs(db)) : null;
+  const [values] = presentedById(db).values({ viewerId, id }) as unknown[][];
+  return values ? toInsight(presentedFromValues(values), true, teamRefs(db)) : null;
 }
 
 export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {
