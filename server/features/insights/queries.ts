@@ -1,7 +1,7 @@
 import { invalid } from '../../errors.js';
 import { and, desc, eq, getTableColumns, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, teams, threadTeams, users } from '../../../db/schema.js';
+import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, searchDocs, teams, threadTeams, users } from '../../../db/schema.js';
 import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { preparedFor } from '../../store/prepared.js';
@@ -166,7 +166,7 @@ function feedConditions(present: ReadonlySet<string>, v: (name: string) => unkno
  * One prepared statement per combination of filters in use (built on first
  * use), so a feed page costs one execution, not a query build.
  */
-const feedStatements = new WeakMap<Queryable, Map<string, ReturnType<typeof buildFeedStatement>>>();
+const feedStatements = new WeakMap<Queryable, Map<string, ReturnType<typeof buildFeedStatement> | ReturnType<typeof buildTextFeedStatement>>>();
 
 function buildFeedStatement(db: Queryable, present: ReadonlySet<string>) {
   const conditions = feedConditions(present, p);
@@ -185,21 +185,24 @@ export type FeedKey = [string, string] | ['text', number];
 /**
  * With text (`q`), the page is driven by the full-text index, newest indexed
  * first, and stops after one page even for a word in most posts; the other
- * filters apply to each match. Its cursor is the position in the index.
+ * filters apply to each match. Its cursor is the position in the index. One
+ * prepared statement per combination of filters, as for the plain feed.
  */
-function textFeedPage(db: Queryable, viewerId: string, values: Record<string, unknown>, present: ReadonlySet<string>, limit: number, after: number | null) {
-  const conditions = feedConditions(present, (name) => values[name]);
-  const rows = db.all<{ rid: number; id: string }>(sql`
-    select f.rowid as rid, ${insights.id} as id
-    from search_fts f join search_docs d on d.id = f.rowid join ${insights} on ${insights.id} = d.ref_id
-    where search_fts match ${values.q} and d.kind = 'insight' ${after === null ? sql`` : sql`and f.rowid < ${after}`}
-    ${conditions.length ? sql`and ${and(...conditions)}` : sql``}
-    order by f.rowid desc limit ${limit + 1}`);
-  const presented = new Map(presentInsightsById(db, viewerId, rows.map((r) => r.id)).map((i) => [i.id, i]));
-  return rows.flatMap((r): { insight: Insight; key: FeedKey }[] => {
-    const insight = presented.get(r.id);
-    return insight ? [{ insight, key: ['text', r.rid] }] : [];
-  });
+function buildTextFeedStatement(db: Queryable, present: ReadonlySet<string>) {
+  const conditions = feedConditions(present, p);
+  conditions.push(sql`search_fts match ${p('q')}`, eq(searchDocs.kind, 'insight'));
+  if (present.has('after')) conditions.push(sql`search_fts.rowid < ${p('afterRid')}`);
+  return db
+    .select({ ...presentedColumns(p('viewerId')), rid: sql<number>`search_fts.rowid` })
+    .from(sql`search_fts`)
+    .innerJoin(searchDocs, sql`${searchDocs.id} = search_fts.rowid`)
+    .innerJoin(insights, eq(insights.id, searchDocs.refId))
+    .innerJoin(users, eq(users.id, insights.authorId))
+    .leftJoin(customers, eq(customers.id, insights.customerId))
+    .where(and(...conditions))
+    .orderBy(sql`search_fts.rowid desc`)
+    .limit(p('limit') as unknown as number)
+    .prepare();
 }
 
 /** A feed page, newest first, keyset-paged on (createdAt, id): no gaps or repeats while new posts arrive. */
@@ -213,24 +216,25 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
     values[key] = value;
   }
   if (filter.includeDeleted) present.add('includeDeleted');
-  if (present.has('q')) {
-    if (after && after[0] !== 'text') throw invalid('This cursor belongs to a list without text; start again from the first page.', { field: 'cursor' });
-    return textFeedPage(db, viewerId, values, present, limit, after ? Number(after[1]) : null);
-  }
+  const text = present.has('q');
   if (after) {
-    if (after[0] === 'text') throw invalid('This cursor belongs to a text search; start again from the first page.', { field: 'cursor' });
+    if (text && after[0] !== 'text') throw invalid('This cursor belongs to a list without text; start again from the first page.', { field: 'cursor' });
+    if (!text && after[0] === 'text') throw invalid('This cursor belongs to a text search; start again from the first page.', { field: 'cursor' });
     present.add('after');
-    values.afterAt = after[0];
-    values.afterId = after[1];
+    if (text) values.afterRid = Number(after[1]);
+    else [values.afterAt, values.afterId] = after;
   }
   const shape = [...present].sort().join(',');
   let statements = feedStatements.get(db);
   if (!statements) feedStatements.set(db, (statements = new Map()));
   let statement = statements.get(shape);
-  if (!statement) statements.set(shape, (statement = buildFeedStatement(db, present)));
-  const rows = (statement.values(values) as unknown[][]).map(presentedFromValues);
+  if (!statement) statements.set(shape, (statement = text ? buildTextFeedStatement(db, present) : buildFeedStatement(db, present)));
   const teamsById = teamRefs(db);
-  return rows.map((r): { insight: Insight; key: FeedKey } => ({ insight: toInsight(r, false, teamsById), key: [r.row.createdAt, r.row.id] }));
+  return (statement.values(values) as unknown[][]).map((values): { insight: Insight; key: FeedKey } => {
+    const r = presentedFromValues(values);
+    // The text statement selects the index position last.
+    return { insight: toInsight(r, false, teamsById), key: text ? ['text', values[values.length - 1] as number] : [r.row.createdAt, r.row.id] };
+  });
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */
