@@ -333,6 +333,13 @@ export const searchDocs = sqliteTable(
     body: text('body').notNull().default(''),
     extra: text('extra').notNull().default(''),
     at: text('at').notNull(),
+    /**
+     * What the commonest search filters check, copied from the source row so
+     * that filtering the newest matches reads only the rows it already joins.
+     */
+    channel: text('channel'),
+    sentiment: text('sentiment'),
+    authorId: text('author_id'),
   },
   (t) => [uniqueIndex('search_docs_ref').on(t.kind, t.refId)],
 );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearch, toFtsQuery } from '../../shared/search-query.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../helpers/app.js';
 import { createCustomer, postInsight } from '../helpers/factories.js';
+import { bm25Scorer, documentFrequency, indexStats } from '../../server/features/search/ranking.js';
 
 describe('the search language', () => {
   it('parses words, phrases, exclusions, prefixes and filters', () => {
@@ -76,6 +77,28 @@ describe('GET /api/search', () => {
     expect(await ids('graupel')).toEqual([recent.id, old.id]);
   });
 
+  it('scores as FTS5’s own bm25() does, with the document counts the index keeps', async () => {
+    await postInsight(agent, { body: 'Quokka quokka billing quokka, and a long tail of other words about the billing page' });
+    await postInsight(agent, { body: 'A quokka once', customer: { name: 'Quokka Co' } });
+    await postInsight(agent, { body: 'Café billing for quokkas' });
+    await postInsight(agent, { body: 'Nothing to see', tags: ['quokka'] });
+    await t.app.searchIndexer.drain();
+    const { sqlite } = t.app.database;
+    const stats = indexStats(sqlite, 'search_fts');
+    expect(stats.documents).toBe((sqlite.prepare('select count(*) as n from search_docs').get() as { n: number }).n);
+    for (const q of ['quokka', 'quokka billing', 'cafe', '"billing page"', 'quok*']) {
+      const terms = parseSearch(q).terms;
+      const fts = toFtsQuery(terms) as string;
+      const frequencies = terms.map((term) => documentFrequency(sqlite, 'search_fts', toFtsQuery([term]) as string, 500, stats));
+      const score = bm25Scorer(terms, frequencies, [4, 1, 2], stats);
+      const rows = sqlite
+        .prepare('select -bm25(search_fts, 4, 1, 2) as expected, d.title, d.body, d.extra from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ?')
+        .all(fts) as { expected: number; title: string; body: string; extra: string }[];
+      expect(rows.length, q).toBeGreaterThan(0);
+      for (const row of rows) expect(score({ columns: [row.title, row.body, row.extra] }), `${q}: ${row.body}`).toBeCloseTo(row.expected, 6);
+    }
+  });
+
   it('highlights with <mark> only, escaping everything else', async () => {
     const insight = await postInsight(agent, { body: 'Widgetron shows <script>alert(1)</script> & <b>bold</b> text' });
     const hit = (await search('widgetron')).json().items[0];
@@ -118,6 +141,9 @@ describe('GET /api/search', () => {
     await agent({ method: 'PATCH', url: `/api/insights/${insight.id}`, payload: { body: 'Now it says snollygoster' } });
     expect(await ids('flibbertigibbet')).toEqual([]);
     expect(await ids('snollygoster')).toEqual([insight.id]);
+    await agent({ method: 'PATCH', url: `/api/insights/${insight.id}`, payload: { channel: 'social', sentiment: 'positive' } });
+    expect(await ids('snollygoster channel:social sentiment:positive')).toEqual([insight.id]);
+    expect(await ids('snollygoster channel:chat')).toEqual([]);
     await agent({ method: 'DELETE', url: `/api/insights/${insight.id}` });
     expect(await ids('snollygoster')).toEqual([]);
     const admin = await loginAs(t.app, 'admin');

@@ -21,14 +21,16 @@ export class SearchIndexer {
     const source = {
       insight: `select i.id as refId, coalesce(c.name, '') as title, i.body as body,
           trim(coalesce(c.company, '') || ' ' || replace(replace(replace(i.tags, '[', ''), ']', ''), '"', ' ')) as extra,
-          i.created_at as at, i.deleted_at as deletedAt
+          i.created_at as at, i.channel, i.sentiment, i.author_id as authorId, i.deleted_at as deletedAt
         from insights i left join customers c on c.id = i.customer_id where i.id = ?`,
       reply: `select r.id as refId, '' as title, r.body as body, '' as extra, r.created_at as at,
-          coalesce(r.deleted_at, i.deleted_at) as deletedAt
+          null as channel, null as sentiment, r.author_id as authorId, coalesce(r.deleted_at, i.deleted_at) as deletedAt
         from replies r join insights i on i.id = r.insight_id where r.id = ?`,
-      issue: `select id as refId, title, description || ' ' || coalesce(resolution_note, '') as body, kind as extra, created_at as at, null as deletedAt from issues where id = ?`,
+      issue: `select id as refId, title, description || ' ' || coalesce(resolution_note, '') as body, kind as extra, created_at as at,
+          null as channel, null as sentiment, null as authorId, null as deletedAt from issues where id = ?`,
       customer: `select id as refId, name as title, trim(coalesce(company, '') || ' ' || coalesce(email, '') || ' ' || coalesce(crm_id, '')) as body,
-          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' ') as extra, created_at as at, merged_into as deletedAt from customers where id = ?`,
+          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' ') as extra, created_at as at,
+          null as channel, null as sentiment, null as authorId, merged_into as deletedAt from customers where id = ?`,
     };
     this.statements = {
       batch: sqlite.prepare('select id, kind, ref_id as refId from search_outbox order by id limit ?'),
@@ -38,8 +40,8 @@ export class SearchIndexer {
       ftsDelete: sqlite.prepare(`insert into search_fts(search_fts, rowid, title, body, extra) values ('delete', ?, ?, ?, ?)`),
       ftsInsert: sqlite.prepare('insert into search_fts(rowid, title, body, extra) values (?, ?, ?, ?)'),
       removeDoc: sqlite.prepare('delete from search_docs where id = ?'),
-      updateDoc: sqlite.prepare('update search_docs set title = ?, body = ?, extra = ?, at = ? where id = ?'),
-      insertDoc: sqlite.prepare('insert into search_docs (kind, ref_id, title, body, extra, at) values (?, ?, ?, ?, ?, ?)'),
+      updateDoc: sqlite.prepare('update search_docs set title = ?, body = ?, extra = ?, at = ?, channel = ?, sentiment = ?, author_id = ? where id = ?'),
+      insertDoc: sqlite.prepare('insert into search_docs (kind, ref_id, title, body, extra, at, channel, sentiment, author_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       pending: sqlite.prepare('select count(*) as n from search_outbox'),
     };
     this.drainBatch = sqlite.transaction(this.drainBatch.bind(this));
@@ -60,7 +62,7 @@ export class SearchIndexer {
       if (seen.has(key)) continue;
       seen.add(key);
       const current = s.source[row.kind]?.get(row.refId) as
-        | { refId: string; title: string; body: string; extra: string; at: string; deletedAt: string | null }
+        | { refId: string; title: string; body: string; extra: string; at: string; channel: string | null; sentiment: string | null; authorId: string | null; deletedAt: string | null }
         | undefined;
       const doc = s.findDoc.get(row.kind, row.refId) as { id: number; title: string; body: string; extra: string } | undefined;
       if (doc) s.ftsDelete.run(doc.id, doc.title, doc.body, doc.extra);
@@ -69,11 +71,12 @@ export class SearchIndexer {
         continue;
       }
       const text = [clean(current.title), clean(current.body), clean(current.extra)] as const;
+      const facets = [current.channel, current.sentiment, current.authorId] as const;
       if (doc) {
-        s.updateDoc.run(...text, current.at, doc.id);
+        s.updateDoc.run(...text, current.at, ...facets, doc.id);
         s.ftsInsert.run(doc.id, ...text);
       } else {
-        const inserted = s.insertDoc.run(row.kind, row.refId, ...text, current.at);
+        const inserted = s.insertDoc.run(row.kind, row.refId, ...text, current.at, ...facets);
         s.ftsInsert.run(inserted.lastInsertRowid, ...text);
       }
     }
@@ -133,19 +136,19 @@ export class SearchIndexer {
   rebuild(onProgress: (step: string, done: number) => void = () => undefined): number {
     const kinds: [string, string][] = [
       ['customer', `select 'customer', id, name, trim(coalesce(company, '') || ' ' || coalesce(email, '') || ' ' || coalesce(crm_id, '')),
-          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' '), created_at from customers where merged_into is null order by created_at, id`],
+          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' '), created_at, null, null, null from customers where merged_into is null order by created_at, id`],
       ['insight', `select 'insight', i.id, coalesce(c.name, ''), i.body,
-          trim(coalesce(c.company, '') || ' ' || replace(replace(replace(i.tags, '[', ''), ']', ''), '"', ' ')), i.created_at
+          trim(coalesce(c.company, '') || ' ' || replace(replace(replace(i.tags, '[', ''), ']', ''), '"', ' ')), i.created_at, i.channel, i.sentiment, i.author_id
           from insights i left join customers c on c.id = i.customer_id where i.deleted_at is null order by i.created_at, i.id`],
-      ['reply', `select 'reply', r.id, '', r.body, '', r.created_at from replies r join insights i on i.id = r.insight_id
+      ['reply', `select 'reply', r.id, '', r.body, '', r.created_at, null, null, r.author_id from replies r join insights i on i.id = r.insight_id
           where r.deleted_at is null and i.deleted_at is null order by r.created_at, r.id`],
-      ['issue', `select 'issue', id, title, description || ' ' || coalesce(resolution_note, ''), kind, created_at from issues order by created_at, id`],
+      ['issue', `select 'issue', id, title, description || ' ' || coalesce(resolution_note, ''), kind, created_at, null, null, null from issues order by created_at, id`],
     ];
     let total = 0;
     this.sqlite.transaction(() => {
       this.sqlite.exec(`insert into search_fts(search_fts) values ('delete-all'); delete from search_docs; delete from search_outbox;`);
       for (const [kind, query] of kinds) {
-        total += this.sqlite.prepare(`insert into search_docs (kind, ref_id, title, body, extra, at) ${query}`).run().changes;
+        total += this.sqlite.prepare(`insert into search_docs (kind, ref_id, title, body, extra, at, channel, sentiment, author_id) ${query}`).run().changes;
         onProgress(`copied ${kind === 'reply' ? 'replies' : `${kind}s`}`, total);
       }
       this.sqlite.exec(`update search_docs set title = replace(replace(title, char(1), ' '), char(2), ' '), body = replace(replace(body, char(1), ' '), char(2), ' ')

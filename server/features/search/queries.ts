@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import { CHANNELS, SENTIMENTS } from '../../../shared/insights.js';
 import { ISSUE_STATUSES } from '../../../shared/issues.js';
-import { toFtsQuery, type ParsedSearch } from '../../../shared/search-query.js';
+import { toFtsQuery, type ParsedSearch, type SearchTerm } from '../../../shared/search-query.js';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search.js';
 import { invalid } from '../../errors.js';
+import { bm25Scorer, documentFrequency, indexStats } from './ranking.js';
 
 /** Matches ranked per query: a word in most documents ranks only its newest CANDIDATES matches. */
 export const CANDIDATES = 500;
-/** bm25 column weights: title, body, extra. */
-const WEIGHTS = '4.0, 1.0, 2.0';
+/** BM25 column weights: title, body, extra. */
+const WEIGHTS = [4, 1, 2];
 const RECENCY_DAYS = 30;
 
 interface Candidate {
@@ -16,7 +17,17 @@ interface Candidate {
   kind: SearchKind;
   refId: string;
   at: string;
-  bm: number;
+  title: string;
+  body: string;
+  extra: string;
+}
+
+/** BM25 of a candidate for the positive terms, weighted by how many documents hold each (see ranking.ts). */
+function relevanceOf(sqlite: Database.Database, terms: readonly SearchTerm[]) {
+  const stats = indexStats(sqlite, 'search_fts');
+  const frequencies = terms.map((term) => documentFrequency(sqlite, 'search_fts', toFtsQuery([term]) as string, CANDIDATES, stats));
+  const score = bm25Scorer(terms, frequencies, WEIGHTS, stats);
+  return (c: Candidate) => score({ columns: [c.title, c.body, c.extra] });
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
@@ -39,12 +50,12 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
   }
   if (filters.channel) {
     oneOf('channel', filters.channel, CHANNELS);
-    where.push(`d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.channel = ?)`);
+    where.push('d.channel = ?');
     params.push(filters.channel);
   }
   if (filters.sentiment) {
     oneOf('sentiment', filters.sentiment, SENTIMENTS);
-    where.push(`d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.sentiment = ?)`);
+    where.push('d.sentiment = ?');
     params.push(filters.sentiment);
   }
   if (filters.status) {
@@ -64,9 +75,8 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
     const handle = filters.author.replace(/^@/, '');
     const user = sqlite.prepare('select id from users where id = ? or lower(handle) = lower(?)').get(handle, handle) as { id: string } | undefined;
     if (!user) throw invalid(`author: nobody has the handle "${handle}".`, { field: 'q', filter: 'author' });
-    where.push(`((d.kind = 'insight' and exists (select 1 from insights i where i.id = d.ref_id and i.author_id = ?))
-      or (d.kind = 'reply' and exists (select 1 from replies r where r.id = d.ref_id and r.author_id = ?)))`);
-    params.push(user.id, user.id);
+    where.push('d.author_id = ?');
+    params.push(user.id);
   }
   if (filters.customer) {
     const like = `%${filters.customer.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -101,11 +111,11 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   }
   const { where, params } = filterSql(sqlite, parsed.filters);
   const sql = fts
-    ? `select d.id, d.kind, d.ref_id as refId, d.at, bm25(search_fts, ${WEIGHTS}) as bm
+    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra
        from search_fts join search_docs d on d.id = search_fts.rowid
        where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')}
        order by search_fts.rowid desc limit ${CANDIDATES + 1}`
-    : `select d.id, d.kind, d.ref_id as refId, d.at, 0 as bm from search_docs d
+    : `select d.id, d.kind, d.ref_id as refId, d.at, '' as title, '' as body, '' as extra from search_docs d
        where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${CANDIDATES + 1}`;
   let rows: Candidate[];
   try {
@@ -116,13 +126,13 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   }
   const capped = rows.length > CANDIDATES;
   if (capped) rows = rows.slice(0, CANDIDATES);
+  const relevance = fts ? relevanceOf(sqlite, parsed.terms.filter((t) => !t.negated)) : () => 1;
   const now = opts.now ?? Date.now();
   const ranked = rows
     .map((r) => {
       const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000);
-      // bm25 is lower-is-better; recent matches get up to half again their relevance.
-      const relevance = fts ? -r.bm : 1;
-      return { ...r, score: relevance * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS)) };
+      // Recent matches get up to half again their relevance.
+      return { ...r, score: relevance(r) * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS)) };
     })
     .sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : -1));
   const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
