@@ -87,7 +87,7 @@ export interface RankedText {
 }
 
 const WORD_CHAR = String.raw`[\p{L}\p{N}\p{Co}]`;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
 
 /** Text as the tokenizer compares it: lower case, accents folded. */
