@@ -3,6 +3,7 @@ import { parseSearch, toFtsQuery } from '../../shared/search-query.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../helpers/app.js';
 import { createCustomer, postInsight } from '../helpers/factories.js';
 import { bm25Scorer, documentFrequency, indexStats } from '../../server/features/search/ranking.js';
+import { highlighter } from '../../server/features/search/highlight.js';
 
 describe('the search language', () => {
   it('parses words, phrases, exclusions, prefixes and filters', () => {
@@ -23,6 +24,31 @@ describe('the search language', () => {
       const fts = toFtsQuery(parseSearch(hostile).terms);
       if (fts) expect(fts).toMatch(/^(NOT )?"[^"]*(""[^"]*)*"\*?( (AND|NOT) "[^"]*(""[^"]*)*"\*?)*$/);
     }
+  });
+});
+
+describe('highlights and snippets', () => {
+  const marks = (q: string) => highlighter(parseSearch(q).terms);
+
+  it('marks whole words, phrases and prefixes as the index matches them, accents and case folded', () => {
+    expect(marks('cafe').highlight('Le Café, café-crème; cafeteria')).toBe('Le <mark>Café</mark>, <mark>café</mark>-crème; cafeteria');
+    expect(marks('"bulk export"').highlight('Bulk export, bulk  EXPORT and bulk imports')).toBe('<mark>Bulk export</mark>, <mark>bulk  EXPORT</mark> and bulk imports');
+    expect(marks('expo*').highlight('Exports exposed; an expo')).toBe('<mark>Exports</mark> <mark>exposed</mark>; an <mark>expo</mark>');
+    expect(marks('widget -broken').highlight('broken widget')).toBe('broken <mark>widget</mark>');
+  });
+
+  it('escapes everything but <mark>', () => {
+    expect(marks('alert').highlight('<script>alert("x")</script> & co')).toBe('&#60;script&#62;<mark>alert</mark>(&#34;x&#34;)&#60;/script&#62; &#38; co');
+  });
+
+  it('cuts a snippet around the densest matches, with … where text was left out', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    words[40] = 'target';
+    words[42] = 'target';
+    const snippet = marks('target').snippet([words.join(' ')], 10);
+    expect(snippet).toBe('…w37 w38 w39 <mark>target</mark> w41 <mark>target</mark> w43 w44 w45 w46…');
+    expect(marks('nothing').snippet(['short text', ''])).toBe('short text');
+    expect(marks('acme').snippet(['no match here', 'Acme Corp'])).toBe('<mark>Acme</mark> Corp');
   });
 });
 

@@ -70,7 +70,7 @@ export class SearchIndexer {
         if (doc) s.removeDoc.run(doc.id);
         continue;
       }
-      const text = [clean(current.title), clean(current.body), clean(current.extra)] as const;
+      const text = [current.title, current.body, current.extra] as const;
       const facets = [current.channel, current.sentiment, current.authorId] as const;
       if (doc) {
         s.updateDoc.run(...text, current.at, ...facets, doc.id);
@@ -151,8 +151,6 @@ export class SearchIndexer {
         total += this.sqlite.prepare(`insert into search_docs (kind, ref_id, title, body, extra, at, channel, sentiment, author_id) ${query}`).run().changes;
         onProgress(`copied ${kind === 'reply' ? 'replies' : `${kind}s`}`, total);
       }
-      this.sqlite.exec(`update search_docs set title = replace(replace(title, char(1), ' '), char(2), ' '), body = replace(replace(body, char(1), ' '), char(2), ' ')
-        where instr(title || body, char(1)) > 0 or instr(title || body, char(2)) > 0`);
       this.sqlite.exec(`insert into search_fts(search_fts) values ('rebuild')`);
       onProgress('built the full-text index', total);
     })();
@@ -163,6 +161,3 @@ export class SearchIndexer {
     return this.sqlite.prepare('select 1 from search_docs limit 1').get() === undefined;
   }
 }
-
-/** The markers that snippet() puts around matches must never occur in content. */
-const clean = (text: string) => text.replaceAll(String.fromCharCode(1), ' ').replaceAll(String.fromCharCode(2), ' ');

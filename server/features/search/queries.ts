@@ -4,6 +4,7 @@ import { ISSUE_STATUSES } from '../../../shared/issues.js';
 import { toFtsQuery, type ParsedSearch, type SearchTerm } from '../../../shared/search-query.js';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search.js';
 import { invalid } from '../../errors.js';
+import { escapeHtml, highlighter } from './highlight.js';
 import { bm25Scorer, documentFrequency, indexStats } from './ranking.js';
 
 /** Matches ranked per query: a word in most documents ranks only its newest CANDIDATES matches. */
@@ -20,6 +21,7 @@ interface Candidate {
   title: string;
   body: string;
   extra: string;
+  sizes: Buffer | null;
 }
 
 /** BM25 of a candidate for the positive terms, weighted by how many documents hold each (see ranking.ts). */
@@ -27,7 +29,7 @@ function relevanceOf(sqlite: Database.Database, terms: readonly SearchTerm[]) {
   const stats = indexStats(sqlite, 'search_fts');
   const frequencies = terms.map((term) => documentFrequency(sqlite, 'search_fts', toFtsQuery([term]) as string, CANDIDATES, stats));
   const score = bm25Scorer(terms, frequencies, WEIGHTS, stats);
-  return (c: Candidate) => score({ columns: [c.title, c.body, c.extra] });
+  return (c: Candidate) => score({ columns: [c.title, c.body, c.extra], sizes: c.sizes });
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
@@ -99,9 +101,6 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
   return { where, params };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** Escapes everything, then turns snippet()'s private markers into <mark>: the only markup a hit carries. */
-export const markHits = (text: string) => escapeHtml(text).replaceAll(String.fromCharCode(1), '<mark>').replaceAll(String.fromCharCode(2), '</mark>');
 
 export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: { kind?: SearchKind; limit: number; offset: number; now?: number }) {
   const fts = toFtsQuery(parsed.terms);
@@ -111,11 +110,11 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   }
   const { where, params } = filterSql(sqlite, parsed.filters);
   const sql = fts
-    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra
-       from search_fts join search_docs d on d.id = search_fts.rowid
+    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, z.sz as sizes
+       from search_fts join search_docs d on d.id = search_fts.rowid join search_fts_docsize z on z.id = d.id
        where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')}
        order by search_fts.rowid desc limit ${CANDIDATES + 1}`
-    : `select d.id, d.kind, d.ref_id as refId, d.at, '' as title, '' as body, '' as extra from search_docs d
+    : `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, null as sizes from search_docs d
        where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${CANDIDATES + 1}`;
   let rows: Candidate[];
   try {
@@ -139,31 +138,24 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   for (const r of ranked) counts[r.kind]++;
   const ofKind = opts.kind ? ranked.filter((r) => r.kind === opts.kind) : ranked;
   const page = ofKind.slice(opts.offset, opts.offset + opts.limit);
-  return { counts, capped, items: present(sqlite, page, fts), hasMore: ofKind.length > opts.offset + opts.limit };
+  return { counts, capped, items: present(sqlite, page, fts ? parsed.terms : null), hasMore: ofKind.length > opts.offset + opts.limit };
 }
 
-function present(sqlite: Database.Database, page: (Candidate & { score: number })[], fts: string | null): SearchHit[] {
+function present(sqlite: Database.Database, page: (Candidate & { score: number })[], terms: readonly SearchTerm[] | null): SearchHit[] {
   if (page.length === 0) return [];
-  const ids = page.map((p) => p.id);
-  const marks = new Map<number, { title: string; snippet: string }>();
-  const placeholders = ids.map(() => '?').join(',');
-  const rows = fts
-    ? (sqlite
-        .prepare(
-          `select rowid as id, highlight(search_fts, 0, char(1), char(2)) as title, snippet(search_fts, -1, char(1), char(2), '…', 24) as snippet
-           from search_fts where search_fts match ? and rowid in (${placeholders})`,
-        )
-        .all(fts, ...ids) as { id: number; title: string; snippet: string }[])
-    : (sqlite.prepare(`select id, title, substr(body, 1, 200) as snippet from search_docs where id in (${placeholders})`).all(...ids) as { id: number; title: string; snippet: string }[]);
-  for (const r of rows) marks.set(r.id, { title: r.title, snippet: r.snippet });
+  const marks = terms ? highlighter(terms) : null;
+  const replyIds = page.filter((p) => p.kind === 'reply').map((p) => p.refId);
   const replyThreads = new Map(
-    (sqlite.prepare(`select id, insight_id as insightId from replies where id in (${page.map(() => '?').join(',')})`).all(...page.map((p) => p.refId)) as { id: string; insightId: string }[]).map((r) => [r.id, r.insightId]),
+    replyIds.length === 0
+      ? []
+      : (sqlite.prepare(`select id, insight_id as insightId from replies where id in (${replyIds.map(() => '?').join(',')})`).all(...replyIds) as { id: string; insightId: string }[]).map((r) => [r.id, r.insightId]),
   );
   return page.map((p) => {
-    const text = marks.get(p.id) ?? { title: '', snippet: '' };
     const fallbackTitle = { insight: 'Insight', reply: 'Reply', issue: 'Issue', customer: 'Customer' }[p.kind];
     const url =
       p.kind === 'insight' ? `/insights/${p.refId}` : p.kind === 'reply' ? `/insights/${replyThreads.get(p.refId) ?? ''}#reply-${p.refId}` : p.kind === 'issue' ? `/issues/${p.refId}` : `/customers/${p.refId}`;
-    return { kind: p.kind, id: p.refId, title: text.title ? markHits(text.title) : fallbackTitle, snippet: markHits(text.snippet), at: p.at, url, score: Math.round(p.score * 1000) / 1000 };
+    const title = p.title ? (marks ? marks.highlight(p.title) : escapeHtml(p.title)) : fallbackTitle;
+    const snippet = marks ? marks.snippet([p.body, p.extra]) : escapeHtml(p.body.slice(0, 200));
+    return { kind: p.kind, id: p.refId, title, snippet, at: p.at, url, score: Math.round(p.score * 1000) / 1000 };
   });
 }

@@ -39,15 +39,9 @@ const fold = (word: string): string => (/^[a-z0-9]*$/.test(word) ? word : word.n
 export function indexStats(sqlite: Database.Database, table: string): IndexStats {
   const row = sqlite.prepare(`select block from ${table}_data where id = 1`).get() as { block: Buffer } | undefined;
   if (!row) return { documents: 0, averageLength: 0 };
-  const values: number[] = [];
-  let offset = 0;
-  while (offset < row.block.length) {
-    const [value, next] = readVarint(row.block, offset);
-    values.push(value);
-    offset = next;
-  }
-  const [documents = 0, ...columnTotals] = values;
-  const tokens = columnTotals.reduce((sum, n) => sum + n, 0);
+  const [documents] = readVarint(row.block, 0);
+  // The rest of the record is a varint per column, like a %_docsize row: their sum is every token.
+  const tokens = docsize(row.block.subarray(readVarint(row.block, 0)[1]));
   return { documents, averageLength: documents > 0 ? tokens / documents : 0 };
 }
 
@@ -84,6 +78,19 @@ export function documentFrequency(sqlite: Database.Database, table: string, ftsT
 export interface RankedText {
   /** The document's columns, in the index's order. */
   columns: readonly string[];
+  /** Its tokens per column as FTS5 recorded them (the %_docsize row); counted from the text when absent. */
+  sizes?: Buffer | null;
+}
+
+/** Total tokens of a %_docsize record: one varint per column. */
+function docsize(record: Buffer): number {
+  let total = 0;
+  for (let offset = 0; offset < record.length; ) {
+    const [value, next] = readVarint(record, offset);
+    total += value;
+    offset = next;
+  }
+  return total;
 }
 
 const WORD_CHAR = String.raw`[\p{L}\p{N}\p{Co}]`;
@@ -131,7 +138,7 @@ export function bm25Scorer(terms: readonly SearchTerm[], frequencies: readonly n
   const averageLength = stats.averageLength || 1;
   return (doc: RankedText): number => {
     const columns = doc.columns.map(folded);
-    const length = columns.reduce((sum, text) => sum + tokenCount(text), 0);
+    const length = doc.sizes ? docsize(doc.sizes) : columns.reduce((sum, text) => sum + tokenCount(text), 0);
     let score = 0;
     patterns.forEach((pattern, i) => {
       if (!pattern) return;
