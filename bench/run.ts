@@ -321,7 +321,7 @@ async function main(): Promise<number> {
   const accounts: Accounts = { admin: login('admin'), agent: login('member'), lead: login('lead') };
   // BENCH_CPU_PROF=<dir>: each product child writes a .cpuprofile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env.BENCH_CPU_PROF?.trim();
-  const productFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const productFlags = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []), ...(process.env.BENCH_GC_TRACE ? ['--trace-gc'] : [])];
   if (profileDir) log(`bench: product children will write CPU profiles to ${resolve(profileDir)}`);
 
   const report: Report = {

@@ -5,7 +5,7 @@ import { toFtsQuery, type ParsedSearch, type SearchTerm } from '../../../shared/
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search.js';
 import { invalid } from '../../errors.js';
 import { escapeHtml, highlighter } from './highlight.js';
-import { bm25Scorer, documentFrequency, indexStats } from './ranking.js';
+import { bm25Scorer, documentFrequency, frequencyFromWindow, indexStats } from './ranking.js';
 
 /** Matches ranked per query: a word in most documents ranks only its newest CANDIDATES matches. */
 export const CANDIDATES = 500;
@@ -25,9 +25,11 @@ interface Candidate {
 }
 
 /** BM25 of a candidate for the positive terms, weighted by how many documents hold each (see ranking.ts). */
-function relevanceOf(sqlite: Database.Database, terms: readonly SearchTerm[]) {
+function relevanceOf(sqlite: Database.Database, terms: readonly SearchTerm[], candidates: { ids: readonly number[]; onlyTerm: boolean }) {
   const stats = indexStats(sqlite, 'search_fts');
-  const frequencies = terms.map((term) => documentFrequency(sqlite, 'search_fts', toFtsQuery([term]) as string, CANDIDATES, stats));
+  const frequencies = candidates.onlyTerm
+    ? [frequencyFromWindow(sqlite, 'search_fts', candidates.ids, CANDIDATES, stats)]
+    : terms.map((term) => documentFrequency(sqlite, 'search_fts', toFtsQuery([term]) as string, CANDIDATES, stats));
   const score = bm25Scorer(terms, frequencies, WEIGHTS, stats);
   return (c: Candidate) => score({ columns: [c.title, c.body, c.extra], sizes: c.sizes });
 }
@@ -123,9 +125,12 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
     // toFtsQuery quotes every term, so this is not expected; still, a query is never a 500.
     throw invalid('That search could not be understood. Try plain words.', { field: 'q', reason: (error as Error).message });
   }
+  const positive = parsed.terms.filter((t) => !t.negated);
+  // One word, nothing else: the candidates are that word's newest matches, which is what its weight is estimated from.
+  const onlyTerm = positive.length === 1 && parsed.terms.length === 1 && where.length === 0;
+  const relevance = fts ? relevanceOf(sqlite, positive, { ids: rows.map((r) => r.id), onlyTerm }) : () => 1;
   const capped = rows.length > CANDIDATES;
   if (capped) rows = rows.slice(0, CANDIDATES);
-  const relevance = fts ? relevanceOf(sqlite, parsed.terms.filter((t) => !t.negated)) : () => 1;
   const now = opts.now ?? Date.now();
   const ranked = rows
     .map((r) => {

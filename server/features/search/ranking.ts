@@ -66,9 +66,17 @@ export function documentFrequency(sqlite: Database.Database, table: string, ftsT
     .prepare(`select rowid from ${table} where ${table} match ? order by rowid desc limit ?`)
     .pluck()
     .all(ftsTerm, window + 1) as number[];
-  if (rowids.length <= window) return rowids.length;
-  const newest = rowids[0] as number;
-  const oldestInWindow = rowids[window - 1] as number;
+  return frequencyFromWindow(sqlite, table, rowids, window, stats);
+}
+
+/**
+ * The same from a term's newest matches already read, newest first (a query
+ * of one word without filters has just read them as its candidates).
+ */
+export function frequencyFromWindow(sqlite: Database.Database, table: string, newestFirst: readonly number[], window: number, stats: IndexStats): number {
+  if (newestFirst.length <= window) return newestFirst.length;
+  const newest = newestFirst[0] as number;
+  const oldestInWindow = newestFirst[window - 1] as number;
   const lowest = (sqlite.prepare(`select rowid from ${table} order by rowid limit 1`).pluck().get() as number | undefined) ?? 1;
   const span = Math.max(1, newest - oldestInWindow + 1);
   const all = Math.max(span, newest - lowest + 1);
