@@ -125,6 +125,8 @@ export const insights = sqliteTable(
     replyCount: integer('reply_count').notNull().default(0),
     /** The teams taking part (thread_teams), in the order they came in: kept with the row for the feed. */
     teamIds: text('team_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** How many of team_ids, the first ones, came in as the author's teams: the thread's starters. */
+    authorTeamCount: integer('author_team_count').notNull().default(0),
     /** Reactions and linked issues: a list looks them up only for rows that have some. */
     reactionCount: integer('reaction_count').notNull().default(0),
     issueCount: integer('issue_count').notNull().default(0),

@@ -36,7 +36,7 @@ export function seedProductInsights(db: Database.Database, count: number, log: (
 
   const writer: DatasetWriter = {
     insight(row, author) {
-      insertInsight(row, row.replyCount, author.teamIds);
+      insertInsight(row, row.replyCount, author);
       for (const tag of row.tags) insertTag.run(row.id, tag, row.createdAt);
       for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt, false);
     },
@@ -50,15 +50,18 @@ export function seedProductInsights(db: Database.Database, count: number, log: (
 
 /**
  * The insight row as the services write it: with the teams taking part
- * (insights.team_ids, which mirrors thread_teams) known at insert time.
+ * (insights.team_ids, which mirrors thread_teams: the author's first, then
+ * the one joining) and how many of them are the author's, known at insert time.
  */
 function insightInserter(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, team_ids, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, NULL)`,
+    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, team_ids, author_team_count, created_at, edited_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL)`,
   );
-  return (row: GeneratedInsight, replyCount: number, teamIds: readonly string[]) =>
-    insert.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, replyCount, JSON.stringify([...new Set(teamIds)]), row.createdAt);
+  return (row: GeneratedInsight, replyCount: number, author: Author, joining: string | null = null) => {
+    const teamIds = [...new Set([...author.teamIds, ...(joining ? [joining] : [])])];
+    insert.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, replyCount, JSON.stringify(teamIds), new Set(author.teamIds).size, row.createdAt);
+  };
 }
 
 /**
@@ -109,6 +112,13 @@ function issueWriter(db: Database.Database, insightIds: readonly string[], maxEv
     if (added === 1) countIssue.run(insightId);
     return added;
   };
+  // The evidence counts an issue keeps in its priority inputs are those of the links written, as the services keep them.
+  const syncInputs = db.prepare(
+    `UPDATE issues SET priority_inputs = json_set(priority_inputs,
+       '$.insights', (SELECT count(*) FROM issue_evidence WHERE issue_id = ?),
+       '$.customers', (SELECT count(DISTINCT i.customer_id) FROM issue_evidence e JOIN insights i ON i.id = e.insight_id WHERE e.issue_id = ?))
+     WHERE id = ?`,
+  );
   const random = seededRandom(seed);
   let evidence = 0;
   return {
@@ -120,6 +130,7 @@ function issueWriter(db: Database.Database, insightIds: readonly string[], maxEv
       );
       const wanted = Math.min(maxEvidence, i.priorityInputs.insights, insightIds.length);
       for (let n = 0; n < wanted; n++) evidence += link(i.id, random.pick(insightIds), i.createdById, i.createdAt);
+      syncInputs.run(i.id, i.id, i.id);
     },
   };
 }
@@ -187,7 +198,7 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
       const repliers = joining !== null && !mention ? (membersOf.get(joining) ?? []) : [];
       const replyCount = repliers.length > 0 ? random.int(1, 3) : random.chance(0.15) ? 1 : 0;
       const joined = joining !== null && (mention || repliers.length > 0);
-      insertInsight(row, row.replyCount + replyCount, joined ? [...author.teamIds, joining] : author.teamIds);
+      insertInsight(row, row.replyCount + replyCount, author, joined ? joining : null);
       for (const tag of row.tags) insertTag.run(row.id, tag, row.createdAt);
       for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt, false);
       if (joining !== null && mention) {

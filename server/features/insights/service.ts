@@ -41,6 +41,7 @@ const insertInsight = preparedFor((db) =>
       tags: sql`${sql.placeholder('tags')}`,
       sourceUrl: sql.placeholder('sourceUrl'),
       customerId: sql.placeholder('customerId'),
+      authorTeamCount: sql.placeholder('authorTeamCount'),
       createdAt: sql.placeholder('createdAt'),
     })
     .prepare(),
@@ -68,6 +69,7 @@ function newInsight(actor: Principal, input: CreateInsight) {
     const customerId = customer?.id ?? null;
     const tags = [...new Set(input.tags)];
     const createdAt = nowIso();
+    const authorTeams = [...new Set(teamIdsOf(tx, actor.userId))];
     insertInsight(tx).run({
       id,
       authorId: actor.userId,
@@ -77,12 +79,12 @@ function newInsight(actor: Principal, input: CreateInsight) {
       tags: JSON.stringify(tags),
       sourceUrl: input.sourceUrl ?? null,
       customerId,
+      authorTeamCount: authorTeams.length,
       createdAt,
     });
     writeTags(tx, id, tags, createdAt, true);
     const mentioned = resolveMentions(tx, input.body);
     storeMentions(tx, id, null, mentioned, true);
-    const authorTeams = teamIdsOf(tx, actor.userId);
     addThreadTeams(tx, id, authorTeams, 'author');
     addThreadTeams(tx, id, mentioned.teams, 'mention');
     append('insight.created', {
@@ -103,6 +105,7 @@ function newInsight(actor: Principal, input: CreateInsight) {
         customerId,
         replyCount: 0,
         teamIds: [...new Set([...authorTeams, ...mentioned.teams])],
+        authorTeamCount: authorTeams.length,
         reactionCount: 0,
         issueCount: 0,
         createdAt,
