@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,7 +18,7 @@ export default fp<{ publicUrl: string }>(
   async (app, opts) => {
     const publicOrigin = new URL(opts.publicUrl).origin;
     const https = publicOrigin.startsWith('https:');
-    await app.register(helmet, {
+    const headers = helmetHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -37,6 +38,10 @@ export default fp<{ publicUrl: string }>(
       hsts: https ? undefined : false,
       crossOriginEmbedderPolicy: false,
     });
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
+    });
     app.addHook('onRequest', async (request) => {
       if (SAFE_METHODS.has(request.method)) return;
       if (isForeignRequest(request.headers, publicOrigin)) {
@@ -46,3 +51,24 @@ export default fp<{ publicUrl: string }>(
   },
   { name: 'security' },
 );
+
+/**
+ * The headers helmet sets, worked out once: with these options (no nonces)
+ * they are the same for every response, and building them per request (as
+ * the Fastify plugin does) cost a few percent of every answer.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  } as unknown as ServerResponse;
+  helmet(options)({} as IncomingMessage, response, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
