@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../../db/schema.js';
 import type { StoredEvent } from '../../server/store/store.js';
@@ -76,5 +77,19 @@ describe('store: a change and its event commit together', () => {
     expect({ teams: countOf('teams'), events: countOf('events') }).toEqual({ teams: before.teams + 2, events: before.events + 2 });
     // One commit, heard once, with the survivors' events only.
     expect(heard.map((events) => events.map((e) => e.subject.id))).toEqual([['g1', 'g3']]);
+  });
+
+  it('copies committed pages into the database file in the background, not in the commit that fills the log', async () => {
+    const { sqlite } = t.app.database;
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThanOrEqual(10_000);
+    const file = sqlite.name;
+    const before = statSync(file).size;
+    sqlite.exec('create table if not exists ballast (data blob)');
+    const insert = sqlite.prepare('insert into ballast values (randomblob(4096))');
+    sqlite.transaction(() => {
+      for (let i = 0; i < 512; i++) insert.run();
+    })();
+    // 2 MiB sit in the log, far below the connection's own threshold; the checkpointer moves them.
+    await expect.poll(() => statSync(file).size, { timeout: 3000 }).toBeGreaterThan(before + 2 * 1024 * 1024);
   });
 });
