@@ -1,5 +1,5 @@
 import type { SearchTerm } from '../../../shared/search-query.js';
-import { tokensOf } from './ranking.js';
+import { fold, tokensOf } from './ranking.js';
 
 /**
  * Highlights and snippets for a page of hits, made from the documents' text
@@ -23,7 +23,7 @@ const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length, word: tokensOf(match[0])[0] ?? '' });
+    tokens.push({ start: match.index, end: match.index + match[0].length, word: fold(match[0].toLowerCase()) });
   }
   return tokens;
 }

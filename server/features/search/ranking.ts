@@ -30,7 +30,8 @@ export function tokensOf(text: string): string[] {
   return words.map(fold);
 }
 
-const fold = (word: string): string => (/^[a-z0-9]*$/.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, ''));
+/** A lower-case word with its accents folded. */
+export const fold = (word: string): string => (/^[a-z0-9]*$/.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, ''));
 
 /**
  * FTS5's averages record (the %_data row with id 1): a varint count of
@@ -108,32 +109,52 @@ const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
 /** Text as the tokenizer compares it: lower case, accents folded. */
 const folded = (text: string): string => (NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text).toLowerCase();
 
-/** How many tokens a folded text holds (a plain loop: this runs for every candidate). */
+/** Whether the character at `i` of a folded text is part of a word (plain ASCII checks first: this runs for every character of every candidate). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && IS_WORD_CHAR.test(String.fromCharCode(c)));
+}
+
+/** How many tokens a folded text holds. */
 function tokenCount(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && IS_WORD_CHAR.test(String.fromCharCode(c)));
+    const word = isWordCharAt(text, i);
     if (word && !inWord) count++;
     inWord = word;
   }
   return count;
 }
 
-/** A term as a pattern over folded text: its words in sequence, whole words, the last one maybe a prefix. */
-function termPattern(term: SearchTerm): RegExp | null {
-  const words = tokensOf(term.text).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (words.length === 0) return null;
+/**
+ * Counts a term's occurrences in folded text: its words in sequence, whole
+ * words, the last one maybe a prefix. A single whole word (most terms) is
+ * found with indexOf; phrases and prefixes with a regular expression.
+ */
+function termCounter(term: SearchTerm): ((text: string) => number) | null {
+  const words = tokensOf(term.text);
+  const [only] = words;
+  if (only === undefined) return null;
+  if (words.length === 1 && !term.prefix) {
+    return (text) => {
+      let count = 0;
+      for (let at = text.indexOf(only); at !== -1; at = text.indexOf(only, at + only.length)) {
+        const end = at + only.length;
+        if ((at === 0 || !isWordCharAt(text, at - 1)) && (end === text.length || !isWordCharAt(text, end))) count++;
+      }
+      return count;
+    };
+  }
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const end = term.prefix ? `${WORD_CHAR}*` : `(?!${WORD_CHAR})`;
-  return new RegExp(`(?<!${WORD_CHAR})${words.join(`(?:(?!${WORD_CHAR}).)+`)}${end}`, 'gu');
-}
-
-function occurrences(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text)) count++;
-  return count;
+  const pattern = new RegExp(`(?<!${WORD_CHAR})${escaped.join(`(?:(?!${WORD_CHAR}).)+`)}${end}`, 'gu');
+  return (text) => {
+    pattern.lastIndex = 0;
+    let count = 0;
+    while (pattern.exec(text)) count++;
+    return count;
+  };
 }
 
 /**
@@ -141,18 +162,18 @@ function occurrences(text: string, pattern: RegExp): number {
  * better). `frequencies[i]` is how many documents hold `terms[i]`.
  */
 export function bm25Scorer(terms: readonly SearchTerm[], frequencies: readonly number[], weights: readonly number[], stats: IndexStats) {
-  const patterns = terms.map(termPattern);
+  const counters = terms.map(termCounter);
   const idf = frequencies.map((n) => Math.max(1e-6, Math.log((stats.documents - n + 0.5) / (n + 0.5))));
   const averageLength = stats.averageLength || 1;
   return (doc: RankedText): number => {
     const columns = doc.columns.map(folded);
     const length = doc.sizes ? docsize(doc.sizes) : columns.reduce((sum, text) => sum + tokenCount(text), 0);
     let score = 0;
-    patterns.forEach((pattern, i) => {
-      if (!pattern) return;
+    counters.forEach((count, i) => {
+      if (!count) return;
       let weighted = 0;
       columns.forEach((text, c) => {
-        weighted += (weights[c] ?? 1) * occurrences(text, pattern);
+        if (text.length > 0) weighted += (weights[c] ?? 1) * count(text);
       });
       score += (idf[i] as number) * ((weighted * (K1 + 1)) / (weighted + K1 * (1 - B + (B * length) / averageLength)));
     });
