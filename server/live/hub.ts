@@ -11,7 +11,7 @@ import { Presence } from './presence.js';
 export const SEND_BUFFER_LIMIT = 1024 * 1024;
 const REPLAY_PAGE = 500;
 /** Sockets written per turn of the event loop: a broadcast to thousands yields to HTTP in between. */
-const FANOUT_SLICE = 100;
+const FANOUT_SLICE = 50;
 
 interface Outgoing {
   seq: number;
