@@ -103,12 +103,21 @@ export function excerpt(body: string): { body: string; truncated: boolean } {
 
 const allTeams = preparedFor((db) => db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).prepare());
 
-/** Every team by id: a handful of rows, read once per request instead of joined into every row. */
-export const teamRefs = (db: Queryable): Map<string, TeamRef> => new Map(allTeams(db).all().map((t) => [t.id, t]));
+/** Every team by id, in order of name: a handful of rows, read once per request instead of joined into every row. */
+export const teamRefs = (db: Queryable): Map<string, TeamRef> =>
+  new Map(
+    allTeams(db)
+      .all()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((t) => [t.id, t]),
+  );
+
+/** Most rows have no mentions, reactions or linked issues: skip parsing their empty lists. */
+const parseList = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(json) as T[]));
 
 function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string, TeamRef>): Insight {
-  const counts = new Map((JSON.parse(r.reactionCounts) as [ReactionKind, number, number][]).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
-  const refs = JSON.parse(r.mentionRefs) as [string | null, string | null][];
+  const counts = new Map(parseList<[ReactionKind, number, number]>(r.reactionCounts).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
+  const refs = parseList<[string | null, string | null]>(r.mentionRefs);
   const text = r.row.deletedAt && !full ? { body: '', truncated: false } : full ? { body: r.row.body, truncated: false } : excerpt(r.row.body);
   return {
     id: r.row.id,
@@ -125,13 +134,12 @@ function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string
     createdAt: r.row.createdAt,
     editedAt: r.row.editedAt,
     deletedAt: r.row.deletedAt,
-    teamsTakingPart: r.row.teamIds
-      .flatMap((id) => teamsById.get(id) ?? [])
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    // teamRefs lists teams by name, so keeping its order sorts them.
+    teamsTakingPart: [...teamsById.values()].filter((team) => r.row.teamIds.includes(team.id)),
     mentions: { users: refs.flatMap(([u]) => (u ? [u] : [])), teams: refs.flatMap(([, t]) => (t ? [t] : [])) },
     replyCount: r.row.replyCount,
     reactions: REACTION_KINDS.map((kind) => ({ kind, count: counts.get(kind)?.n ?? 0, mine: counts.get(kind)?.mine ?? false })),
-    issues: JSON.parse(r.linkedIssues) as Insight['issues'],
+    issues: parseList<Insight['issues'][number]>(r.linkedIssues),
   };
 }
 
