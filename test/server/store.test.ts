@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../../db/schema.js';
 import type { StoredEvent } from '../../server/store/store.js';
+import { atTime, newId } from '../../server/store/ids.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 describe('store: a change and its event commit together', () => {
@@ -91,5 +92,13 @@ describe('store: a change and its event commit together', () => {
     })();
     // 2 MiB sit in the log, far below the connection's own threshold; the checkpointer moves them.
     await expect.poll(() => statSync(file).size, { timeout: 3000 }).toBeGreaterThan(before + 2 * 1024 * 1024);
+  });
+
+  it('makes URL-safe 16-character ids that sort in the order they were made', () => {
+    const times = ['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.001Z', '2026-06-30T12:00:00.000Z', '2031-02-03T04:05:06.789Z'];
+    const ids = times.map((at) => atTime(new Date(at), newId));
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(Array.from({ length: 1000 }, newId)).size).toBe(1000);
   });
 });
