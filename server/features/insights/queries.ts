@@ -63,9 +63,15 @@ type PresentedRow = {
   linkedIssues: string;
 };
 
+/** Most rows have no mentions, reactions, linked issues or tags: skip parsing their empty lists. */
+const parseList = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(json) as T[]));
+
 const INSIGHT_COLUMNS = Object.keys(getTableColumns(insights)) as (keyof InsightRow)[];
-const JSON_COLUMNS: ReadonlySet<string> = new Set<keyof InsightRow>(['tags', 'teamIds']);
-const PRESENTED_EXTRAS = Object.keys(presentedColumns('')).filter((key) => key !== 'row');
+/** Where each column of an insights row is in a presented row's values. */
+const COLUMN = Object.fromEntries(INSIGHT_COLUMNS.map((key, i) => [key, i])) as Record<keyof InsightRow, number>;
+// presentedFromValues reads the extras by position: they must stay in this order.
+const PRESENTED_EXTRAS = ['authorName', 'authorHandle', 'customerName', 'customerCompany', 'customerTier', 'mentionRefs', 'reactionCounts', 'linkedIssues'];
+if (Object.keys(presentedColumns('')).join() !== ['row', ...PRESENTED_EXTRAS].join()) throw new Error('presentedColumns changed: update presentedFromValues');
 
 /**
  * A presented row from the raw values of a select of presentedColumns (in the
@@ -74,15 +80,38 @@ const PRESENTED_EXTRAS = Object.keys(presentedColumns('')).filter((key) => key !
  * than the query for a page of 50.
  */
 function presentedFromValues(values: unknown[]): PresentedRow {
-  const row: Record<string, unknown> = {};
-  INSIGHT_COLUMNS.forEach((key, i) => {
-    row[key] = JSON_COLUMNS.has(key) ? JSON.parse(values[i] as string) : values[i];
-  });
-  const presented: Record<string, unknown> = { row };
-  PRESENTED_EXTRAS.forEach((key, i) => {
-    presented[key] = values[INSIGHT_COLUMNS.length + i];
-  });
-  return presented as PresentedRow;
+  // A literal of every column (the type checks none is missing), so each row has one shape.
+  // No helper closures: this runs for every row of every list.
+  const row: InsightRow = {
+    id: values[COLUMN.id] as string,
+    authorId: values[COLUMN.authorId] as string,
+    body: values[COLUMN.body] as string,
+    channel: values[COLUMN.channel] as InsightRow['channel'],
+    sentiment: values[COLUMN.sentiment] as InsightRow['sentiment'],
+    tags: parseList(values[COLUMN.tags] as string),
+    sourceUrl: values[COLUMN.sourceUrl] as string | null,
+    customerId: values[COLUMN.customerId] as string | null,
+    replyCount: values[COLUMN.replyCount] as number,
+    teamIds: parseList(values[COLUMN.teamIds] as string),
+    authorTeamCount: values[COLUMN.authorTeamCount] as number,
+    reactionCount: values[COLUMN.reactionCount] as number,
+    issueCount: values[COLUMN.issueCount] as number,
+    createdAt: values[COLUMN.createdAt] as string,
+    editedAt: values[COLUMN.editedAt] as string | null,
+    deletedAt: values[COLUMN.deletedAt] as string | null,
+  };
+  const extras = INSIGHT_COLUMNS.length;
+  return {
+    row,
+    authorName: values[extras] as string,
+    authorHandle: values[extras + 1] as string,
+    customerName: values[extras + 2] as string | null,
+    customerCompany: values[extras + 3] as string | null,
+    customerTier: values[extras + 4] as Tier | null,
+    mentionRefs: values[extras + 5] as string,
+    reactionCounts: values[extras + 6] as string,
+    linkedIssues: values[extras + 7] as string,
+  };
 }
 
 function selectPresented(db: Queryable, viewerId: string | Placeholder) {
@@ -111,9 +140,6 @@ export const teamRefs = (db: Queryable): Map<string, TeamRef> =>
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((t) => [t.id, t]),
   );
-
-/** Most rows have no mentions, reactions or linked issues: skip parsing their empty lists. */
-const parseList = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(json) as T[]));
 
 function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string, TeamRef>): Insight {
   const counts = new Map(parseList<[ReactionKind, number, number]>(r.reactionCounts).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
