@@ -127,7 +127,8 @@ export const insights = sqliteTable(
     teamIds: text('team_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** How many of team_ids, the first ones, came in as the author's teams: the thread's starters. */
     authorTeamCount: integer('author_team_count').notNull().default(0),
-    /** Reactions and linked issues: a list looks them up only for rows that have some. */
+    /** Mentions in the body, reactions and linked issues: a list looks them up only for rows that have some. */
+    mentionCount: integer('mention_count').notNull().default(0),
     reactionCount: integer('reaction_count').notNull().default(0),
     issueCount: integer('issue_count').notNull().default(0),
     createdAt: createdAt(),

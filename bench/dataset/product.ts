@@ -51,16 +51,18 @@ export function seedProductInsights(db: Database.Database, count: number, log: (
 /**
  * The insight row as the services write it: with the teams taking part
  * (insights.team_ids, which mirrors thread_teams: the author's first, then
- * the one joining) and how many of them are the author's, known at insert time.
+ * the one joining), how many of them are the author's and how many mentions
+ * the body has, known at insert time.
  */
 function insightInserter(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, team_ids, author_team_count, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL)`,
+    `INSERT INTO insights (id, author_id, body, channel, sentiment, tags, source_url, customer_id, reply_count, team_ids, author_team_count, mention_count, created_at, edited_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
   );
-  return (row: GeneratedInsight, replyCount: number, author: Author, joining: string | null = null) => {
-    const teamIds = [...new Set([...author.teamIds, ...(joining ? [joining] : [])])];
-    insert.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, replyCount, JSON.stringify(teamIds), new Set(author.teamIds).size, row.createdAt);
+  return (row: GeneratedInsight, replyCount: number, author: Author, joining: { teamId: string; mentioned: boolean } | null = null) => {
+    const teamIds = [...new Set([...author.teamIds, ...(joining ? [joining.teamId] : [])])];
+    const mentions = joining?.mentioned ? 1 : 0;
+    insert.run(row.id, row.authorId, row.body, row.channel, row.sentiment, JSON.stringify(row.tags), row.customerId, replyCount, JSON.stringify(teamIds), new Set(author.teamIds).size, mentions, row.createdAt);
   };
 }
 
@@ -198,7 +200,7 @@ export function seedProductDashboard(db: Database.Database, sizes: { insights: n
       const repliers = joining !== null && !mention ? (membersOf.get(joining) ?? []) : [];
       const replyCount = repliers.length > 0 ? random.int(1, 3) : random.chance(0.15) ? 1 : 0;
       const joined = joining !== null && (mention || repliers.length > 0);
-      insertInsight(row, row.replyCount + replyCount, author, joined ? joining : null);
+      insertInsight(row, row.replyCount + replyCount, author, joined ? { teamId: joining, mentioned: mention } : null);
       for (const tag of row.tags) insertTag.run(row.id, tag, row.createdAt);
       for (const teamId of author.teamIds) addTeam(row.id, teamId, 'author', row.createdAt, false);
       if (joining !== null && mention) {

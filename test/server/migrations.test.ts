@@ -24,7 +24,7 @@ describe('migrations fill what the services keep', () => {
 
   const summaries = () =>
     t.app.database.sqlite
-      .prepare('select id, team_ids, author_team_count, reaction_count, issue_count from insights order by id')
+      .prepare('select id, team_ids, author_team_count, mention_count, reaction_count, issue_count from insights order by id')
       .all();
   const facets = () => t.app.database.sqlite.prepare('select id, channel, sentiment, author_id from search_docs order by id').all();
 
@@ -32,9 +32,10 @@ describe('migrations fill what the services keep', () => {
     const kept = summaries();
     expect(kept.some((row) => (row as { reaction_count: number }).reaction_count > 0)).toBe(true);
     expect(kept.some((row) => (row as { issue_count: number }).issue_count > 0)).toBe(true);
+    expect(kept.some((row) => (row as { mention_count: number }).mention_count > 0)).toBe(true);
     const { sqlite } = t.app.database;
-    sqlite.exec(`update insights set team_ids = '[]', author_team_count = 0, reaction_count = 0, issue_count = 0`);
-    for (const statement of [...backfillOf('0006_'), ...backfillOf('0008_')]) sqlite.exec(statement);
+    sqlite.exec(`update insights set team_ids = '[]', author_team_count = 0, mention_count = 0, reaction_count = 0, issue_count = 0`);
+    for (const statement of [...backfillOf('0006_'), ...backfillOf('0008_'), ...backfillOf('0009_')]) sqlite.exec(statement);
     expect(summaries()).toEqual(kept);
   });
 

@@ -29,8 +29,8 @@ export const findInsight = (db: Queryable, id: string) => db.select().from(insig
 /**
  * Everything a list item shows, in one statement: the row (which carries the
  * teams taking part and how many reactions and linked issues it has), its
- * author and customer, and correlated JSON sub-selects for mentions, and for
- * reactions and linked issues only on rows that have some (each uses an index
+ * author and customer, and correlated JSON sub-selects for mentions,
+ * reactions and linked issues, only on rows that have some (each uses an index
  * on insight_id).
  */
 function presentedColumns(viewerId: string | Placeholder) {
@@ -41,8 +41,8 @@ function presentedColumns(viewerId: string | Placeholder) {
     customerName: customers.name,
     customerCompany: customers.company,
     customerTier: customers.tier,
-    mentionRefs: sql<string>`(select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
-      from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null)`,
+    mentionRefs: sql<string>`case when ${insights.mentionCount} = 0 then '[]' else (select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
+      from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null) end`,
     reactionCounts: sql<string>`case when ${insights.reactionCount} = 0 then '[]' else (select json_group_array(json_array(kind, n, mine)) from (
       select ${reactions.kind} as kind, count(*) as n, max(${reactions.userId} = ${viewerId}) as mine
       from ${reactions} where ${reactions.insightId} = ${insights.id} group by ${reactions.kind})) end`,
@@ -94,6 +94,7 @@ function presentedFromValues(values: unknown[]): PresentedRow {
     replyCount: values[COLUMN.replyCount] as number,
     teamIds: parseList(values[COLUMN.teamIds] as string),
     authorTeamCount: values[COLUMN.authorTeamCount] as number,
+    mentionCount: values[COLUMN.mentionCount] as number,
     reactionCount: values[COLUMN.reactionCount] as number,
     issueCount: values[COLUMN.issueCount] as number,
     createdAt: values[COLUMN.createdAt] as string,

@@ -106,6 +106,7 @@ function newInsight(actor: Principal, input: CreateInsight) {
         replyCount: 0,
         teamIds: [...new Set([...authorTeams, ...mentioned.teams])],
         authorTeamCount: authorTeams.length,
+        mentionCount: mentioned.users.length + mentioned.teams.length,
         reactionCount: 0,
         issueCount: 0,
         createdAt,

@@ -42,6 +42,8 @@ export function storeMentions(tx: Tx, insightId: string, replyId: string | null,
   const createdAt = nowIso();
   for (const userId of resolved.users) tx.insert(mentions).values({ id: newId(), insightId, replyId, userId, createdAt }).run();
   for (const teamId of resolved.teams) tx.insert(mentions).values({ id: newId(), insightId, replyId, teamId, createdAt }).run();
+  // The insight row counts its body's mentions (insights.mention_count) for lists.
+  if (replyId === null) tx.update(insights).set({ mentionCount: resolved.users.length + resolved.teams.length }).where(eq(insights.id, insightId)).run();
 }
 
 const teamIdsOfUser = preparedFor((db) =>
