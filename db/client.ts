@@ -42,6 +42,18 @@ function cacheStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * A second connection to a database the app has opened, for reading only
+ * (worker threads): no migrations, writes refused by SQLite itself.
+ */
+export function openReader(file: string): Database.Database {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('query_only = 1');
+  cacheStatements(sqlite);
+  return sqlite;
+}
+
 /** Opens the SQLite file once, with the pragmas the whole app relies on, and applies committed migrations. */
 export function openDatabase(file: string): DbHandle {
   mkdirSync(dirname(file), { recursive: true });

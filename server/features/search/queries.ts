@@ -104,7 +104,16 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
 }
 
 
-export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: { kind?: SearchKind; limit: number; offset: number; now?: number }) {
+export interface SearchOptions {
+  kind?: SearchKind;
+  limit: number;
+  offset: number;
+  now?: number;
+}
+
+export type SearchResult = ReturnType<typeof searchIndex>;
+
+export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: SearchOptions) {
   const fts = toFtsQuery(parsed.terms);
   const hasFilters = Object.keys(parsed.filters).length > 0;
   if (!fts && !hasFilters) {

@@ -3,7 +3,6 @@ import { parseSearch } from '../../../shared/search-query.js';
 import { searchQuery, searchResults } from '../../../shared/search.js';
 import { requireUser } from '../../plugins/auth.js';
 import { decodeCursor, encodeCursor } from '../../store/cursor.js';
-import { searchIndex } from './queries.js';
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -20,7 +19,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       requireUser(request);
       const { q, kind, limit, cursor } = request.query;
       const offset = (decodeCursor<[number]>(cursor, 1)?.[0] as number | undefined) ?? 0;
-      const result = searchIndex(app.database.sqlite, parseSearch(q), { kind, limit, offset: Number(offset) || 0 });
+      const result = await app.searchPool.search(parseSearch(q), { kind, limit, offset: Number(offset) || 0 });
       return { query: q, counts: result.counts, capped: result.capped, items: result.items, nextCursor: result.hasMore ? encodeCursor([offset + limit]) : null };
     },
   );
