@@ -151,6 +151,17 @@ describe('GET /api/search', () => {
     expect(await ids('tag:report')).toEqual([c.id]);
   });
 
+  it('answers searches sent at once, from worker threads, each with its own results and errors', async () => {
+    await postInsight(agent, { body: 'Parallax scrolling stutters' });
+    await postInsight(agent, { body: 'Kaleidoscope view is blank' });
+    await t.app.searchIndexer.drain();
+    const queries = ['parallax', 'kaleidoscope', 'parallax channel:fax', 'kaleidoscope', 'parallax', 'nothingmatchesthis'];
+    const answers = await Promise.all(queries.map((q) => agent({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 400, 200, 200, 200]);
+    expect(answers.map((a) => (a.statusCode === 200 ? a.json().items.length : a.json().error.code))).toEqual([1, 1, 'invalid_input', 1, 1, 0]);
+    expect(answers[2]?.json().error.details).toMatchObject({ field: 'q', filter: 'channel' });
+  });
+
   it('answers hostile or odd queries with results or a clear 400, never a 500', async () => {
     for (const q of ['"unbalanced', 'NEAR(gizmo', '*', 'title:gizmo', 'gizmo OR', '(((', 'a"b', '\u0001\u0002', '🙂', 'ü', 'channel:fax', 'status:maybe', 'team:nope', 'before:yesterday', '-gizmo', '', 'x'.repeat(200)]) {
       const res = await search(q);
