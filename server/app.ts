@@ -15,7 +15,6 @@ import openapi from './plugins/openapi.js';
 import client from './plugins/client.js';
 import live from './plugins/live.js';
 import search from './plugins/search.js';
-import readers from './plugins/readers.js';
 import { searchRoutes } from './features/search/routes.js';
 import { dashboardRoutes } from './features/dashboard/routes.js';
 import { healthRoutes } from './features/health/routes.js';
@@ -88,7 +87,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(idempotency);
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(search);
-  await app.register(readers);
   await app.register(live, { publicUrl: config.publicUrl, replayLimit: config.replayLimit, heartbeatMs: options.heartbeatMs, sendBufferLimit: options.liveSendBufferLimit });
 
   await app.register(

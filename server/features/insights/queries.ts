@@ -5,7 +5,6 @@ import { customers, insightTags, insights, issueEvidence, issues, mentions, reac
 import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { preparedFor } from '../../store/prepared.js';
-import { encodeCursor } from '../../store/cursor.js';
 import type { TeamRef } from '../../../shared/users.js';
 import type { Tier } from '../../../shared/customers.js';
 
@@ -271,14 +270,6 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
     // The text statement selects the index position last.
     return { insight: toInsight(r, false, teamsById), key: text ? ['text', values[values.length - 1] as number] : [r.row.createdAt, r.row.id] };
   });
-}
-
-/** A feed page as the JSON body of GET /api/insights: the page and the cursor of the next one. */
-export function feedPageBody(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: FeedKey | null): string {
-  const rows = feedPage(db, viewerId, filter, limit, after);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return JSON.stringify({ items: page.map((r) => r.insight), nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null });
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */

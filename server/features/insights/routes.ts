@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createInsightBody, feedQuery, insight, insightThread, tagSuggestion, updateInsightBody, type Insight } from '../../../shared/insights.js';
-import { pageOf, type Page } from '../../../shared/pagination.js';
+import { createInsightBody, feedQuery, insight, insightThread, tagSuggestion, updateInsightBody } from '../../../shared/insights.js';
+import { pageOf } from '../../../shared/pagination.js';
 import { notFound } from '../../errors.js';
 import { requireRole, requireUser } from '../../plugins/auth.js';
-import { decodeCursor } from '../../store/cursor.js';
+import { decodeCursor, encodeCursor } from '../../store/cursor.js';
 import { repliesOf } from '../threads/queries.js';
 import { resolveFeedFilter } from './feed-filter.js';
-import { loadInsight, tagSuggestions, type FeedKey } from './queries.js';
+import { feedPage, loadInsight, tagSuggestions, type FeedKey } from './queries.js';
 import { postInsight, deleteInsight, restoreInsight, updateInsight } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -18,16 +18,13 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights',
     { schema: { tags: ['insights'], summary: 'The feed, newest first, with combinable filters', querystring: feedQuery, response: { 200: pageOf(insight) } } },
-    async (request, reply) => {
+    async (request) => {
       const viewer = requireUser(request);
       const { limit, cursor } = request.query;
-      const filter = resolveFeedFilter(db, viewer, request.query);
-      // Read and serialized in a reader thread (server/readers): only the finished body comes back.
-      const body = await app.readers.run('feedPage', { viewerId: viewer.userId, filter, limit, after: decodeCursor<FeedKey>(cursor, 2) });
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer((payload: unknown) => String(payload))
-        .send(body as unknown as Page<Insight>);
+      const rows = feedPage(db, viewer.userId, resolveFeedFilter(db, viewer, request.query), limit, decodeCursor<FeedKey>(cursor, 2));
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page.map((r) => r.insight), nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null };
     },
   );
 

@@ -19,8 +19,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       requireUser(request);
       const { q, kind, limit, cursor } = request.query;
       const offset = (decodeCursor<[number]>(cursor, 1)?.[0] as number | undefined) ?? 0;
-      // Ranked in a reader thread (server/readers).
-      const result = await app.readers.run('search', { parsed: parseSearch(q), options: { kind, limit, offset: Number(offset) || 0 } });
+      const result = await app.searchPool.search(parseSearch(q), { kind, limit, offset: Number(offset) || 0 });
       return { query: q, counts: result.counts, capped: result.capped, items: result.items, nextCursor: result.hasMore ? encodeCursor([offset + limit]) : null };
     },
   );

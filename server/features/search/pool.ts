@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../errors.js';
-import type { ReadJobArgs, ReadJobName, ReadJobResult } from './jobs.js';
-import type { ReadAnswer, ReadJob } from './worker.js';
+import type { ParsedSearch } from '../../../shared/search-query.js';
+import { AppError } from '../../errors.js';
+import type { SearchOptions, SearchResult } from './queries.js';
+import type { SearchAnswer, SearchJob } from './worker.js';
 
 interface Pending {
-  resolve: (result: unknown) => void;
+  resolve: (result: SearchResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -16,15 +17,14 @@ interface Thread {
 }
 
 /**
- * The heaviest reads (jobs.ts: ranked search, feed pages) run in worker
- * threads, each with its own read connection (WAL lets them read while the
- * main connection writes; a read sees every commit made before it started).
- * A ranked query takes milliseconds; on the event loop that time would hold
- * every other request, writes and the live fan-out, and reads could only run
- * one at a time. Threads start on the first job, so an app that never reads
- * this way never pays for them.
+ * Ranked search runs in worker threads, each with its own read connection
+ * (WAL lets them read while the main connection writes). A query over a word
+ * in tens of thousands of documents takes milliseconds of ranking; on the
+ * event loop that time would hold every other request and the live fan-out,
+ * and searches could only run one at a time. Workers start on the first
+ * search, so an app that never searches never pays for them.
  */
-export class ReaderPool {
+export class SearchPool {
   private threads: Thread[] = [];
   private nextId = 1;
   private closed = false;
@@ -34,15 +34,15 @@ export class ReaderPool {
     private readonly size = Math.max(1, Math.min(2, availableParallelism())),
   ) {}
 
-  run<K extends ReadJobName>(name: K, args: ReadJobArgs<K>): Promise<ReadJobResult<K>> {
-    if (this.closed) return Promise.reject(new Error('reader pool closed'));
+  search(parsed: ParsedSearch, options: SearchOptions): Promise<SearchResult> {
+    if (this.closed) return Promise.reject(new Error('search pool closed'));
     if (this.threads.length < this.size) this.threads.push(this.start());
     // The least busy thread.
     const thread = this.threads.reduce((best, t) => (t.pending.size < best.pending.size ? t : best));
     const id = this.nextId++;
-    return new Promise<ReadJobResult<K>>((resolve, reject) => {
-      thread.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      thread.worker.postMessage({ id, name, args } satisfies ReadJob);
+    return new Promise<SearchResult>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, parsed, options } satisfies SearchJob);
     });
   }
 
@@ -63,23 +63,23 @@ export class ReaderPool {
     // Idle threads do not keep the process alive; close() waits for them.
     worker.unref();
     const thread: Thread = { worker, pending: new Map(), exited: new Promise((resolve) => worker.once('exit', () => resolve())) };
-    worker.on('message', (answer: ReadAnswer) => {
+    worker.on('message', (answer: SearchAnswer) => {
       const waiting = thread.pending.get(answer.id);
       if (!waiting) return;
       thread.pending.delete(answer.id);
       if ('result' in answer) waiting.resolve(answer.result);
       else if ('appError' in answer) waiting.reject(new AppError(answer.appError.code, answer.appError.message, answer.appError.details));
-      else waiting.reject(new Error(`reader thread: ${answer.failure}`));
+      else waiting.reject(new Error(`search worker: ${answer.failure}`));
     });
     const fail = (error: unknown) => {
-      // A thread that dies fails what it held; the next job starts another.
+      // A thread that dies fails what it held; the next search starts another.
       this.threads = this.threads.filter((t) => t !== thread);
       for (const waiting of thread.pending.values()) waiting.reject(error);
       thread.pending.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (thread.pending.size > 0) fail(new Error(`reader thread exited (${code})`));
+      if (thread.pending.size > 0) fail(new Error(`search worker exited (${code})`));
       this.threads = this.threads.filter((t) => t !== thread);
     });
     return thread;
