@@ -40,9 +40,9 @@ export const fold = (word: string): string => (/^[a-z0-9]*$/.test(word) ? word :
 export function indexStats(sqlite: Database.Database, table: string): IndexStats {
   const row = sqlite.prepare(`select block from ${table}_data where id = 1`).get() as { block: Buffer } | undefined;
   if (!row) return { documents: 0, averageLength: 0 };
-  const [documents] = readVarint(row.block, 0);
+  const [documents, rest] = readVarint(row.block, 0);
   // The rest of the record is a varint per column, like a %_docsize row: their sum is every token.
-  const tokens = docsize(row.block.subarray(readVarint(row.block, 0)[1]));
+  const tokens = docsize(row.block.subarray(rest));
   return { documents, averageLength: documents > 0 ? tokens / documents : 0 };
 }
 
