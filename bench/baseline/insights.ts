@@ -103,3 +103,31 @@ export function seedBaselineInsights(ctx: BaselineContext, count: number, log: (
   };
   return generateInsights(db, { count, authors, customerIds, writer, tables: ['insights', 'replies'], log });
 }
+
+/** An insight row as the bare routes read it, with its author. */
+export interface BareInsightRow {
+  id: string;
+  body: string;
+  channel: string;
+  sentiment: string;
+  tags: string;
+  sourceUrl: string | null;
+  customerId: string | null;
+  replyCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+/** The columns of a BareInsightRow, over `insights i JOIN users u`. */
+export const BARE_INSIGHT_COLUMNS = `i.id, i.body, i.channel, i.sentiment, i.tags, i.source_url AS sourceUrl, i.customer_id AS customerId,
+  i.reply_count AS replyCount, i.created_at AS createdAt, i.edited_at AS editedAt, i.deleted_at AS deletedAt,
+  u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle`;
+
+/** A BareInsightRow in the wire shape: tags parsed, the author as an object. */
+export function bareInsight({ authorId, authorName, authorHandle, tags, ...rest }: BareInsightRow) {
+  return { ...rest, tags: JSON.parse(tags) as string[], author: { id: authorId, displayName: authorName, handle: authorHandle } };
+}

@@ -1,31 +1,10 @@
-import { ensureInsightsSchema } from '../baseline/insights.js';
+import { BARE_INSIGHT_COLUMNS, bareInsight, ensureInsightsSchema, type BareInsightRow } from '../baseline/insights.js';
 import { ensureSearchSchema, ftsQueryOf } from '../baseline/search.js';
 import { decodeCursor, encodeCursor, seededRandom } from '../dataset/content.js';
 import { insightsOf, type Scenario } from '../scenario.js';
 
 const NAME = 'GET /api/insights';
 const PAGE = 50;
-
-interface FeedRow {
-  id: string;
-  body: string;
-  channel: string;
-  sentiment: string;
-  tags: string;
-  sourceUrl: string | null;
-  customerId: string | null;
-  replyCount: number;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  authorId: string;
-  authorName: string;
-  authorHandle: string;
-}
-
-const COLUMNS = `i.id, i.body, i.channel, i.sentiment, i.tags, i.source_url AS sourceUrl, i.customer_id AS customerId,
-  i.reply_count AS replyCount, i.created_at AS createdAt, i.edited_at AS editedAt, i.deleted_at AS deletedAt,
-  u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle`;
 
 /** A feed page deep in 1,000,000 insights: keyset pagination from a random cursor. */
 export const feed: Scenario = {
@@ -38,19 +17,19 @@ export const feed: Scenario = {
 
   baseline(app, ctx) {
     ensureInsightsSchema(ctx);
-    const first = ctx.db.prepare<[number], FeedRow>(
-      `SELECT ${COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
+    const first = ctx.db.prepare<[number], BareInsightRow>(
+      `SELECT ${BARE_INSIGHT_COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
         WHERE i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC LIMIT ?`,
     );
-    const after = ctx.db.prepare<[string, string, number], FeedRow>(
-      `SELECT ${COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
+    const after = ctx.db.prepare<[string, string, number], BareInsightRow>(
+      `SELECT ${BARE_INSIGHT_COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id
         WHERE i.deleted_at IS NULL AND (i.created_at, i.id) < (?, ?) ORDER BY i.created_at DESC, i.id DESC LIMIT ?`,
     );
     // `q` (the search scenarios): the newest matches straight from the full-text index, whose rowid
     // order is time order (rows were written oldest first), then their rows by rowid.
     ensureSearchSchema(ctx);
-    const matching = ctx.db.prepare<[string, number], FeedRow>(
-      `SELECT ${COLUMNS} FROM (SELECT rowid AS r FROM insights_fts WHERE insights_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+    const matching = ctx.db.prepare<[string, number], BareInsightRow>(
+      `SELECT ${BARE_INSIGHT_COLUMNS} FROM (SELECT rowid AS r FROM insights_fts WHERE insights_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
          JOIN insights i ON i.rowid = m.r JOIN users u ON u.id = i.author_id
         WHERE i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC`,
     );
@@ -67,11 +46,7 @@ export const feed: Scenario = {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
-        items: page.map(({ authorId, authorName, authorHandle, tags, ...r }) => ({
-          ...r,
-          tags: JSON.parse(tags) as string[],
-          author: { id: authorId, displayName: authorName, handle: authorHandle },
-        })),
+        items: page.map(bareInsight),
         nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
       };
     });

@@ -1,25 +1,8 @@
-import { ensureInsightsSchema } from '../baseline/insights.js';
+import { BARE_INSIGHT_COLUMNS, bareInsight, ensureInsightsSchema, type BareInsightRow } from '../baseline/insights.js';
 import { THREAD_REPLIES } from '../dataset/generate.js';
 import { insightsOf, type Scenario } from '../scenario.js';
 
 const NAME = 'GET /api/insights/:id';
-
-interface InsightRow {
-  id: string;
-  body: string;
-  channel: string;
-  sentiment: string;
-  tags: string;
-  sourceUrl: string | null;
-  customerId: string | null;
-  replyCount: number;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  authorId: string;
-  authorName: string;
-  authorHandle: string;
-}
 
 interface ReplyRow {
   id: string;
@@ -43,12 +26,7 @@ export const thread: Scenario = {
 
   baseline(app, ctx) {
     ensureInsightsSchema(ctx);
-    const insight = ctx.db.prepare<[string], InsightRow>(
-      `SELECT i.id, i.body, i.channel, i.sentiment, i.tags, i.source_url AS sourceUrl, i.customer_id AS customerId,
-              i.reply_count AS replyCount, i.created_at AS createdAt, i.edited_at AS editedAt, i.deleted_at AS deletedAt,
-              u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle
-         FROM insights i JOIN users u ON u.id = i.author_id WHERE i.id = ?`,
-    );
+    const insight = ctx.db.prepare<[string], BareInsightRow>(`SELECT ${BARE_INSIGHT_COLUMNS} FROM insights i JOIN users u ON u.id = i.author_id WHERE i.id = ?`);
     const replies = ctx.db.prepare<[string], ReplyRow>(
       `SELECT r.id, r.insight_id AS insightId, r.body, r.created_at AS createdAt, r.edited_at AS editedAt, r.deleted_at AS deletedAt,
               u.id AS authorId, u.display_name AS authorName, u.handle AS authorHandle
@@ -59,11 +37,8 @@ export const thread: Scenario = {
       const { id } = request.params as { id: string };
       const row = insight.get(id);
       if (!row || row.deletedAt) return reply.code(404).send({ error: 'not_found' });
-      const { authorId, authorName, authorHandle, tags, ...rest } = row;
       return {
-        ...rest,
-        tags: JSON.parse(tags) as string[],
-        author: { id: authorId, displayName: authorName, handle: authorHandle },
+        ...bareInsight(row),
         replies: replies.all(id).map(({ authorId: by, authorName: name, authorHandle: handle, ...r }) => ({
           ...r,
           body: r.deletedAt ? '' : r.body,
