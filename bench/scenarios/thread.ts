@@ -4,17 +4,8 @@ import { insightsOf, type Scenario } from '../scenario.js';
 
 const NAME = 'GET /api/insights/:id';
 
-interface ReplyRow {
-  id: string;
-  insightId: string;
-  body: string;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  authorId: string;
-  authorName: string;
-  authorHandle: string;
-}
+/** A reply as the bare route reads it: an insight row's own and author columns, and its thread. */
+type ReplyRow = Pick<BareInsightRow, 'id' | 'body' | 'createdAt' | 'editedAt' | 'deletedAt' | 'authorId' | 'authorName' | 'authorHandle'> & { insightId: string };
 
 /** Opening a thread: one insight of the dataset with its 50 replies. */
 export const thread: Scenario = {
