@@ -1,18 +1,6 @@
 import { css } from 'lit';
 
 export const customersPageStyles = css`
-  .page {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--fl-space-4);
-  }
-  .page-head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: var(--fl-space-3);
-  }
   h2 {
     font-size: var(--fl-text-lg);
   }

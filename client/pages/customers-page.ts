@@ -13,7 +13,7 @@ import { toasts } from '../controllers/toasts.js';
 import { TIER_LABELS } from '../labels.js';
 import { router } from '../router.js';
 import { chips } from '../styles/chips.styles.js';
-import { base, cards, controls, messages, tables, page } from '../styles/shared.styles.js';
+import { base, cards, controls, listPage, messages, tables, page } from '../styles/shared.styles.js';
 import { customersPageStyles } from './customers-page.styles.js';
 
 const isTier = (v: string | null): v is Tier => (TIERS as readonly (string | null)[]).includes(v);
@@ -23,7 +23,7 @@ const isTier = (v: string | null): v is Tier => (TIERS as readonly (string | nul
  * company, email) and tier live in the URL; "New customer" adds one.
  */
 export class CustomersPage extends LitElement {
-  static override styles = [base, page, controls, messages, cards, tables, chips, customersPageStyles];
+  static override styles = [base, page, controls, messages, cards, tables, chips, listPage, customersPageStyles];
   static override properties = { formOpen: { state: true } };
 
   declare formOpen: boolean;

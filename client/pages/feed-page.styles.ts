@@ -1,18 +1,6 @@
 import { css } from 'lit';
 
 export const feedPageStyles = css`
-  .page {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--fl-space-4);
-  }
-  .page-head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: var(--fl-space-3);
-  }
   .lede {
     margin-top: var(--fl-space-1);
     color: var(--fl-text-muted);

@@ -22,7 +22,7 @@ import { plural } from '../format.js';
 import { CHANNEL_LABELS, SENTIMENT_LABELS } from '../labels.js';
 import { router } from '../router.js';
 import { chips } from '../styles/chips.styles.js';
-import { base, controls, messages, page } from '../styles/shared.styles.js';
+import { base, controls, listPage, messages, page } from '../styles/shared.styles.js';
 import { feedPageStyles } from './feed-page.styles.js';
 
 /** The filters the feed keeps in its URL, in the order their chips show. */
@@ -67,7 +67,7 @@ function mayMatch(insight: Insight, f: FeedFilters): boolean {
  * raise one issue from several insights. A posted insight appears on top.
  */
 export class FeedPage extends LitElement {
-  static override styles = [base, page, controls, messages, chips, feedPageStyles];
+  static override styles = [base, page, controls, messages, chips, listPage, feedPageStyles];
   static override properties = {
     teams: { state: true },
     selected: { state: true },

@@ -302,3 +302,19 @@ export const page = css`
     text-decoration: underline;
   }
 `;
+
+/** A list page: its parts in one column, the title row with the title left and its actions right, wrapping when narrow. */
+export const listPage = css`
+  .page {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--fl-space-4);
+  }
+  .page-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: var(--fl-space-3);
+  }
+`;
