@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insight } from '../../shared/insights.js';
 import { LIMITS } from '../../shared/limits.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../helpers/app.js';
 import { createCustomer, insightInput, postInsight } from '../helpers/factories.js';
@@ -51,7 +52,7 @@ describe('insights', () => {
     expect(count('select count(*) as n from customers')).toBe(before + 1);
     const types = t.app.database.sqlite.prepare('select type from events order by seq desc limit 2').all() as { type: string }[];
     expect(types.map((e) => e.type).sort()).toEqual(['customer.created', 'insight.created']);
-    // The answer is built from what was written, not read back: it must be what the thread shows.
+    // The answer must be what the thread shows.
     const { replies, ...shown } = (await agent({ method: 'GET', url: `/api/insights/${body.id}` })).json();
     expect(replies).toEqual([]);
     expect(shown).toEqual(body);
@@ -192,6 +193,37 @@ describe('insights', () => {
     const thread = (await agent({ method: 'GET', url: `/api/insights/${insight.id}` })).json();
     expect(thread.body).toBe(long.trim());
     expect(thread.truncated).toBe(false);
+  });
+
+  it('a feed item is the thread in the wire shape, every list field filled, the body cut', async () => {
+    const product = await loginAs(t.app, { email: 'product@example.com', password: 'frontline-demo' });
+    const long = `@sam and @engineering: "quotes", a tab\t, <b>tags</b> and ünïcode ${'word '.repeat(200)}end`;
+    const posted = await postInsight(agent, { body: long, tags: ['wire-shape'], customer: { name: 'Wire Shape', company: 'Globex' } });
+    await sales({ method: 'PUT', url: `/api/insights/${posted.id}/reactions/me_too` });
+    await agent({ method: 'PUT', url: `/api/insights/${posted.id}/reactions/thanks` });
+    expect((await sales({ method: 'POST', url: `/api/insights/${posted.id}/replies`, payload: { body: 'Sales can help' } })).statusCode).toBe(201);
+    const issue = await product({ method: 'POST', url: '/api/issues', payload: { title: 'Wire', kind: 'problem', teamId: 'team-engineering', insightIds: [posted.id] } });
+    expect(issue.statusCode).toBe(201);
+
+    const page = await agent({ method: 'GET', url: '/api/insights?tag=wire-shape' });
+    expect(page.headers['content-type']).toMatch(/^application\/json/);
+    const item = insight.strict().parse(page.json().items[0]);
+    const { replies: _, ...thread } = (await agent({ method: 'GET', url: `/api/insights/${posted.id}` })).json();
+    expect({ ...item, body: thread.body, truncated: false }).toEqual(thread);
+    expect(item.truncated).toBe(true);
+    expect(long.startsWith(item.body.slice(0, -1))).toBe(true);
+    expect(item.mentions).toEqual({ users: ['user-sam'], teams: ['team-engineering'] });
+    expect(item.reactions).toEqual([
+      { kind: 'me_too', count: 1, mine: false },
+      { kind: 'thanks', count: 1, mine: true },
+      { kind: 'insightful', count: 0, mine: false },
+    ]);
+    expect(item.issues).toEqual([{ id: issue.json().id, title: 'Wire', status: 'open', kind: 'problem' }]);
+    expect(item.customer).toMatchObject({ name: 'Wire Shape', company: 'Globex', tier: 'standard' });
+    const names = item.teamsTakingPart.map((team) => team.name);
+    expect(item.teamsTakingPart.map((team) => team.slug).sort()).toEqual(['engineering', 'sales', 'support']);
+    expect(item.replyCount).toBe(1);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
   it('suggests tags by prefix, most used first', async () => {

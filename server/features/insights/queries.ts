@@ -1,12 +1,10 @@
 import { invalid } from '../../errors.js';
-import { and, desc, eq, getTableColumns, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { customers, insightTags, insights, issueEvidence, issues, mentions, reactions, searchDocs, teams, threadTeams, users } from '../../../db/schema.js';
-import { REACTION_KINDS, type Insight, type ReactionKind } from '../../../shared/insights.js';
-import { LIMITS } from '../../../shared/limits.js';
+import { customers, insightTags, insights, searchDocs, threadTeams, users } from '../../../db/schema.js';
+import type { Insight } from '../../../shared/insights.js';
 import { preparedFor } from '../../store/prepared.js';
-import type { TeamRef } from '../../../shared/users.js';
-import type { Tier } from '../../../shared/customers.js';
+import { presentedColumns, presentRows, PRESENTED_CREATED_AT, PRESENTED_ID } from './presented.js';
 
 export type InsightRow = typeof insights.$inferSelect;
 
@@ -26,148 +24,12 @@ export interface FeedFilter {
 export const findInsight = (db: Queryable, id: string) => db.select().from(insights).where(eq(insights.id, id)).get();
 
 
-/**
- * Everything a list item shows, in one statement: the row (which carries the
- * teams taking part and how many reactions and linked issues it has), its
- * author and customer, and correlated JSON sub-selects for mentions,
- * reactions and linked issues, only on rows that have some (each uses an index
- * on insight_id).
- */
-function presentedColumns(viewerId: string | Placeholder) {
-  return {
-    row: insights,
-    authorName: users.displayName,
-    authorHandle: users.handle,
-    customerName: customers.name,
-    customerCompany: customers.company,
-    customerTier: customers.tier,
-    mentionRefs: sql<string>`case when ${insights.mentionCount} = 0 then '[]' else (select json_group_array(json_array(${mentions.userId}, ${mentions.teamId}))
-      from ${mentions} where ${mentions.insightId} = ${insights.id} and ${mentions.replyId} is null) end`,
-    reactionCounts: sql<string>`case when ${insights.reactionCount} = 0 then '[]' else (select json_group_array(json_array(kind, n, mine)) from (
-      select ${reactions.kind} as kind, count(*) as n, max(${reactions.userId} = ${viewerId}) as mine
-      from ${reactions} where ${reactions.insightId} = ${insights.id} group by ${reactions.kind})) end`,
-    linkedIssues: sql<string>`case when ${insights.issueCount} = 0 then '[]' else (select json_group_array(json_object('id', ${issues.id}, 'title', ${issues.title}, 'status', ${issues.status}, 'kind', ${issues.kind}))
-      from ${issueEvidence} join ${issues} on ${issues.id} = ${issueEvidence.issueId} where ${issueEvidence.insightId} = ${insights.id}) end`,
-  };
-}
-
-type PresentedRow = {
-  row: InsightRow;
-  authorName: string;
-  authorHandle: string;
-  customerName: string | null;
-  customerCompany: string | null;
-  customerTier: Tier | null;
-  mentionRefs: string;
-  reactionCounts: string;
-  linkedIssues: string;
-};
-
-/** Most rows have no mentions, reactions, linked issues or tags: skip parsing their empty lists. */
-const parseList = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(json) as T[]));
-
-const INSIGHT_COLUMNS = Object.keys(getTableColumns(insights)) as (keyof InsightRow)[];
-/** Where each column of an insights row is in a presented row's values. */
-const COLUMN = Object.fromEntries(INSIGHT_COLUMNS.map((key, i) => [key, i])) as Record<keyof InsightRow, number>;
-// presentedFromValues reads the extras by position: they must stay in this order.
-const PRESENTED_EXTRAS = ['authorName', 'authorHandle', 'customerName', 'customerCompany', 'customerTier', 'mentionRefs', 'reactionCounts', 'linkedIssues'];
-if (Object.keys(presentedColumns('')).join() !== ['row', ...PRESENTED_EXTRAS].join()) throw new Error('presentedColumns changed: update presentedFromValues');
-
-/**
- * A presented row from the raw values of a select of presentedColumns (in the
- * order drizzle selects them: the table's columns, then the extras). Lists
- * read rows this way because drizzle's generic per-field mapping cost more
- * than the query for a page of 50.
- */
-function presentedFromValues(values: unknown[]): PresentedRow {
-  // A literal of every column (the type checks none is missing), so each row has one shape.
-  // No helper closures: this runs for every row of every list.
-  const row: InsightRow = {
-    id: values[COLUMN.id] as string,
-    authorId: values[COLUMN.authorId] as string,
-    body: values[COLUMN.body] as string,
-    channel: values[COLUMN.channel] as InsightRow['channel'],
-    sentiment: values[COLUMN.sentiment] as InsightRow['sentiment'],
-    tags: parseList(values[COLUMN.tags] as string),
-    sourceUrl: values[COLUMN.sourceUrl] as string | null,
-    customerId: values[COLUMN.customerId] as string | null,
-    replyCount: values[COLUMN.replyCount] as number,
-    teamIds: parseList(values[COLUMN.teamIds] as string),
-    authorTeamCount: values[COLUMN.authorTeamCount] as number,
-    mentionCount: values[COLUMN.mentionCount] as number,
-    reactionCount: values[COLUMN.reactionCount] as number,
-    issueCount: values[COLUMN.issueCount] as number,
-    createdAt: values[COLUMN.createdAt] as string,
-    editedAt: values[COLUMN.editedAt] as string | null,
-    deletedAt: values[COLUMN.deletedAt] as string | null,
-  };
-  const extras = INSIGHT_COLUMNS.length;
-  return {
-    row,
-    authorName: values[extras] as string,
-    authorHandle: values[extras + 1] as string,
-    customerName: values[extras + 2] as string | null,
-    customerCompany: values[extras + 3] as string | null,
-    customerTier: values[extras + 4] as Tier | null,
-    mentionRefs: values[extras + 5] as string,
-    reactionCounts: values[extras + 6] as string,
-    linkedIssues: values[extras + 7] as string,
-  };
-}
-
-function selectPresented(db: Queryable, viewerId: string | Placeholder) {
+function selectPresented(db: Queryable) {
   return db
-    .select(presentedColumns(viewerId))
+    .select(presentedColumns)
     .from(insights)
     .innerJoin(users, eq(users.id, insights.authorId))
     .leftJoin(customers, eq(customers.id, insights.customerId));
-}
-
-/** Cuts long bodies on a word boundary so the feed carries what a list shows. */
-export function excerpt(body: string): { body: string; truncated: boolean } {
-  if (body.length <= LIMITS.feedBodyLength) return { body, truncated: false };
-  const cut = body.slice(0, LIMITS.feedBodyLength);
-  const space = cut.lastIndexOf(' ');
-  return { body: `${(space > LIMITS.feedBodyLength * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, truncated: true };
-}
-
-const allTeams = preparedFor((db) => db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).prepare());
-
-/** Every team by id, in order of name: a handful of rows, read once per request instead of joined into every row. */
-export const teamRefs = (db: Queryable): Map<string, TeamRef> =>
-  new Map(
-    allTeams(db)
-      .all()
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((t) => [t.id, t]),
-  );
-
-function toInsight(r: PresentedRow, full: boolean, teamsById: ReadonlyMap<string, TeamRef>): Insight {
-  const counts = new Map(parseList<[ReactionKind, number, number]>(r.reactionCounts).map(([kind, n, mine]) => [kind, { n, mine: mine === 1 }]));
-  const refs = parseList<[string | null, string | null]>(r.mentionRefs);
-  const text = r.row.deletedAt && !full ? { body: '', truncated: false } : full ? { body: r.row.body, truncated: false } : excerpt(r.row.body);
-  return {
-    id: r.row.id,
-    ...text,
-    channel: r.row.channel,
-    sentiment: r.row.sentiment,
-    tags: r.row.tags,
-    sourceUrl: r.row.sourceUrl,
-    customer:
-      r.row.customerId && r.customerName !== null
-        ? { id: r.row.customerId, name: r.customerName, company: r.customerCompany, tier: r.customerTier ?? 'standard' }
-        : null,
-    author: { id: r.row.authorId, displayName: r.authorName, handle: r.authorHandle },
-    createdAt: r.row.createdAt,
-    editedAt: r.row.editedAt,
-    deletedAt: r.row.deletedAt,
-    // teamRefs lists teams by name, so keeping its order sorts them.
-    teamsTakingPart: [...teamsById.values()].filter((team) => r.row.teamIds.includes(team.id)),
-    mentions: { users: refs.flatMap(([u]) => (u ? [u] : [])), teams: refs.flatMap(([, t]) => (t ? [t] : [])) },
-    replyCount: r.row.replyCount,
-    reactions: REACTION_KINDS.map((kind) => ({ kind, count: counts.get(kind)?.n ?? 0, mine: counts.get(kind)?.mine ?? false })),
-    issues: parseList<Insight['issues'][number]>(r.linkedIssues),
-  };
 }
 
 type FeedFilterKey = Exclude<keyof FeedFilter, 'includeDeleted'>;
@@ -207,7 +69,7 @@ function buildFeedStatement(db: Queryable, present: ReadonlySet<string>) {
   const conditions = feedConditions(present, p);
   // A row value, so the planner seeks the (created_at, id) index instead of scanning down to the cursor.
   if (present.has('after')) conditions.push(sql`(${insights.createdAt}, ${insights.id}) < (${p('afterAt')}, ${p('afterId')})`);
-  return selectPresented(db, p('viewerId'))
+  return selectPresented(db)
     .where(and(...conditions))
     .orderBy(desc(insights.createdAt), desc(insights.id))
     .limit(p('limit') as unknown as number)
@@ -228,7 +90,7 @@ function buildTextFeedStatement(db: Queryable, present: ReadonlySet<string>) {
   conditions.push(sql`search_fts match ${p('q')}`, eq(searchDocs.kind, 'insight'));
   if (present.has('after')) conditions.push(sql`search_fts.rowid < ${p('afterRid')}`);
   return db
-    .select({ ...presentedColumns(p('viewerId')), rid: sql<number>`search_fts.rowid` })
+    .select({ ...presentedColumns, rid: sql<number>`search_fts.rowid` })
     .from(sql`search_fts`)
     .innerJoin(searchDocs, sql`${searchDocs.id} = search_fts.rowid`)
     .innerJoin(insights, eq(insights.id, searchDocs.refId))
@@ -242,7 +104,7 @@ function buildTextFeedStatement(db: Queryable, present: ReadonlySet<string>) {
 
 /** A feed page, newest first, keyset-paged on (createdAt, id): no gaps or repeats while new posts arrive. */
 export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, limit: number, after: FeedKey | null) {
-  const values: Record<string, unknown> = { viewerId, limit: limit + 1 };
+  const values: Record<string, unknown> = { limit: limit + 1 };
   const present = new Set<string>();
   for (const key of FEED_KEYS) {
     const value = filter[key];
@@ -264,58 +126,33 @@ export function feedPage(db: Queryable, viewerId: string, filter: FeedFilter, li
   if (!statements) feedStatements.set(db, (statements = new Map()));
   let statement = statements.get(shape);
   if (!statement) statements.set(shape, (statement = text ? buildTextFeedStatement(db, present) : buildFeedStatement(db, present)));
-  const teamsById = teamRefs(db);
-  return (statement.values(values) as unknown[][]).map((values): { insight: Insight; key: FeedKey } => {
-    const r = presentedFromValues(values);
+  const rows = statement.values(values) as unknown[][];
+  const json = presentRows(db, viewerId, rows, false);
+  return rows.map((row, i): { json: string; key: FeedKey } => ({
+    json: json[i] as string,
     // The text statement selects the index position last.
-    return { insight: toInsight(r, false, teamsById), key: text ? ['text', values[values.length - 1] as number] : [r.row.createdAt, r.row.id] };
-  });
+    key: text ? ['text', row[row.length - 1] as number] : [row[PRESENTED_CREATED_AT] as string, row[PRESENTED_ID] as string],
+  }));
 }
 
 /** Insights by id in the given order, presented as list items (for timelines and evidence). */
 export function presentInsightsById(db: Queryable, viewerId: string, ids: readonly string[], full = false): Insight[] {
   if (ids.length === 0) return [];
-  const rows = (
-    selectPresented(db, viewerId)
-      .where(sql`${insights.id} in ${ids}`)
-      .values() as unknown[][]
-  ).map(presentedFromValues);
-  const teamsById = teamRefs(db);
-  const byId = new Map(rows.map((r) => [r.row.id, toInsight(r, full, teamsById)]));
+  const rows = selectPresented(db)
+    .where(sql`${insights.id} in ${ids}`)
+    .values() as unknown[][];
+  const json = presentRows(db, viewerId, rows, full);
+  const byId = new Map(rows.map((row, i) => [row[PRESENTED_ID] as string, JSON.parse(json[i] as string) as Insight]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-const presentedById = preparedFor((db) => selectPresented(db, p('viewerId')).where(eq(insights.id, p('id'))).prepare());
-
-const authorOf = preparedFor((db) => db.select({ displayName: users.displayName, handle: users.handle }).from(users).where(eq(users.id, p('id'))).prepare());
-
-/**
- * A just-written insight as loadInsight would present it, from what the write
- * knows (no replies, reactions or linked issues yet), with the author's name.
- */
-export function presentNewInsight(
-  tx: Queryable,
-  written: { row: InsightRow; customer: { name: string; company: string | null; tier: Tier } | null; mentioned: { users: readonly string[]; teams: readonly string[] } },
-): Insight {
-  const author = authorOf(tx).get({ id: written.row.authorId }) as { displayName: string; handle: string };
-  const presented: PresentedRow = {
-    row: written.row,
-    authorName: author.displayName,
-    authorHandle: author.handle,
-    customerName: written.customer?.name ?? null,
-    customerCompany: written.customer?.company ?? null,
-    customerTier: written.customer?.tier ?? null,
-    mentionRefs: JSON.stringify([...written.mentioned.users.map((u) => [u, null]), ...written.mentioned.teams.map((t) => [null, t])]),
-    reactionCounts: '[]',
-    linkedIssues: '[]',
-  };
-  return toInsight(presented, true, teamRefs(tx));
-}
+const presentedById = preparedFor((db) => selectPresented(db).where(eq(insights.id, p('id'))).prepare());
 
 /** One insight in full (every thread view and every write's answer): prepared once. */
 export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
-  const [values] = presentedById(db).values({ viewerId, id }) as unknown[][];
-  return values ? toInsight(presentedFromValues(values), true, teamRefs(db)) : null;
+  const rows = presentedById(db).values({ id }) as unknown[][];
+  const [json] = presentRows(db, viewerId, rows, true);
+  return json === undefined ? null : (JSON.parse(json) as Insight);
 }
 
 export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {

@@ -12,7 +12,7 @@ import { findCustomer, findLiveCustomer } from '../customers/queries.js';
 import { insertCustomer } from '../customers/service.js';
 import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf } from '../threads/mentions.js';
 import { notifyMentions } from '../threads/service.js';
-import { findInsight, loadInsight, presentNewInsight } from './queries.js';
+import { findInsight, loadInsight } from './queries.js';
 import { recomputePriorityForInsights } from '../issues/priority.js';
 
 type CreateInsight = z.output<typeof createInsightBody>;
@@ -93,29 +93,8 @@ function newInsight(actor: Principal, input: CreateInsight) {
       data: { insightId: id, authorId: actor.userId, customerId, channel: input.channel, sentiment: input.sentiment, tags },
     });
     notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
-    return presentNewInsight(tx, {
-      row: {
-        id,
-        authorId: actor.userId,
-        body: input.body,
-        channel: input.channel,
-        sentiment: input.sentiment,
-        tags,
-        sourceUrl: input.sourceUrl ?? null,
-        customerId,
-        replyCount: 0,
-        teamIds: [...new Set([...authorTeams, ...mentioned.teams])],
-        authorTeamCount: authorTeams.length,
-        mentionCount: mentioned.users.length + mentioned.teams.length,
-        reactionCount: 0,
-        issueCount: 0,
-        createdAt,
-        editedAt: null,
-        deletedAt: null,
-      },
-      customer: customer ?? null,
-      mentioned,
-    });
+    // Read back in the same transaction: the answer is what the thread will show.
+    return loadInsight(tx, actor.userId, id) as Insight;
   };
 }
 
