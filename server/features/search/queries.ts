@@ -21,7 +21,9 @@ interface Candidate {
   title: string;
   body: string;
   extra: string;
-  sizes: Buffer | null;
+  sizes: string | null;
+  /** Relevance with the recency boost, set when ranked. */
+  score: number;
 }
 
 /** BM25 of a candidate for the positive terms, weighted by how many documents hold each (see ranking.ts). */
@@ -121,7 +123,7 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   }
   const { where, params } = filterSql(sqlite, parsed.filters);
   const sql = fts
-    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, z.sz as sizes
+    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, hex(z.sz) as sizes
        from search_fts join search_docs d on d.id = search_fts.rowid join search_fts_docsize z on z.id = d.id
        where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')}
        order by search_fts.rowid desc limit ${CANDIDATES + 1}`
@@ -129,7 +131,12 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
        where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${CANDIDATES + 1}`;
   let rows: Candidate[];
   try {
-    rows = sqlite.prepare(sql).all(...(fts ? [fts] : []), ...params) as Candidate[];
+    // Raw rows made into objects here: better-sqlite3's own objects per row cost more than the query.
+    const values = sqlite
+      .prepare(sql)
+      .raw()
+      .all(...(fts ? [fts] : []), ...params) as [number, SearchKind, string, string, string, string, string, string | null][];
+    rows = values.map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
   } catch (error) {
     // toFtsQuery quotes every term, so this is not expected; still, a query is never a 500.
     throw invalid('That search could not be understood. Try plain words.', { field: 'q', reason: (error as Error).message });
@@ -141,13 +148,12 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   const capped = rows.length > CANDIDATES;
   if (capped) rows = rows.slice(0, CANDIDATES);
   const now = opts.now ?? Date.now();
-  const ranked = rows
-    .map((r) => {
-      const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000);
-      // Recent matches get up to half again their relevance.
-      return { ...r, score: relevance(r) * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS)) };
-    })
-    .sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : -1));
+  for (const r of rows) {
+    const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000);
+    // Recent matches get up to half again their relevance.
+    r.score = relevance(r) * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS));
+  }
+  const ranked = rows.sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : -1));
   const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
   for (const r of ranked) counts[r.kind]++;
   const ofKind = opts.kind ? ranked.filter((r) => r.kind === opts.kind) : ranked;
@@ -155,7 +161,7 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   return { counts, capped, items: present(sqlite, page, fts ? parsed.terms : null), hasMore: ofKind.length > opts.offset + opts.limit };
 }
 
-function present(sqlite: Database.Database, page: (Candidate & { score: number })[], terms: readonly SearchTerm[] | null): SearchHit[] {
+function present(sqlite: Database.Database, page: Candidate[], terms: readonly SearchTerm[] | null): SearchHit[] {
   if (page.length === 0) return [];
   const marks = terms ? highlighter(terms) : null;
   const replyIds = page.filter((p) => p.kind === 'reply').map((p) => p.refId);

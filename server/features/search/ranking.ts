@@ -87,8 +87,11 @@ export function frequencyFromWindow(sqlite: Database.Database, table: string, ne
 export interface RankedText {
   /** The document's columns, in the index's order. */
   columns: readonly string[];
-  /** Its tokens per column as FTS5 recorded them (the %_docsize row); counted from the text when absent. */
-  sizes?: Buffer | null;
+  /**
+   * Its tokens per column as FTS5 recorded them: the %_docsize row in hex (`hex(sz)`: a string per
+   * candidate costs far less than a Buffer); counted from the text when absent.
+   */
+  sizes?: string | null;
 }
 
 /** Total tokens of a %_docsize record: one varint per column. */
@@ -167,7 +170,7 @@ export function bm25Scorer(terms: readonly SearchTerm[], frequencies: readonly n
   const averageLength = stats.averageLength || 1;
   return (doc: RankedText): number => {
     const columns = doc.columns.map(folded);
-    const length = doc.sizes ? docsize(doc.sizes) : columns.reduce((sum, text) => sum + tokenCount(text), 0);
+    const length = doc.sizes ? docsize(Buffer.from(doc.sizes, 'hex')) : columns.reduce((sum, text) => sum + tokenCount(text), 0);
     let score = 0;
     counters.forEach((count, i) => {
       if (!count) return;
