@@ -148,11 +148,15 @@ export function presentInsightsById(db: Queryable, viewerId: string, ids: readon
 
 const presentedById = preparedFor((db) => selectPresented(db).where(eq(insights.id, p('id'))).prepare());
 
-/** One insight in full (every thread view and every write's answer): prepared once. */
-export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
+/** One insight in full as JSON (every thread view and every write's answer): prepared once. */
+export function loadInsightJson(db: Queryable, viewerId: string, id: string): string | null {
   const rows = presentedById(db).values({ id }) as unknown[][];
-  const [json] = presentRows(db, viewerId, rows, true);
-  return json === undefined ? null : (JSON.parse(json) as Insight);
+  return presentRows(db, viewerId, rows, true)[0] ?? null;
+}
+
+export function loadInsight(db: Queryable, viewerId: string, id: string): Insight | null {
+  const json = loadInsightJson(db, viewerId, id);
+  return json === null ? null : (JSON.parse(json) as Insight);
 }
 
 export function reactionSummary(db: Queryable, viewerId: string, insightId: string) {

@@ -37,7 +37,7 @@ export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insights',
     { config: { idempotent: true }, schema: { tags: ['insights'], summary: 'Post what a customer said', body: createInsightBody, response: { 201: insight } } },
-    async (request, reply) => reply.code(201).send(await postInsight(app.store, requireUser(request), request.body)),
+    async (request, reply) => sendJsonText(reply.code(201), await postInsight(app.store, requireUser(request), request.body)),
   );
 
   app.get(

@@ -12,7 +12,7 @@ import { findCustomer, findLiveCustomer } from '../customers/queries.js';
 import { insertCustomer } from '../customers/service.js';
 import { addThreadTeams, membersOfTeams, resolveMentions, storeMentions, teamIdsOf } from '../threads/mentions.js';
 import { notifyMentions } from '../threads/service.js';
-import { findInsight, loadInsight } from './queries.js';
+import { findInsight, loadInsight, loadInsightJson } from './queries.js';
 import { recomputePriorityForInsights } from '../issues/priority.js';
 
 type CreateInsight = z.output<typeof createInsightBody>;
@@ -58,7 +58,7 @@ function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt
  * thread shows it, built from what it wrote rather than read back.
  */
 function newInsight(actor: Principal, input: CreateInsight) {
-  return (ctx: WriteContext): Insight => {
+  return (ctx: WriteContext): string => {
     const { tx, append } = ctx;
     const id = newId();
     const customer = input.customer
@@ -93,16 +93,16 @@ function newInsight(actor: Principal, input: CreateInsight) {
       data: { insightId: id, authorId: actor.userId, customerId, channel: input.channel, sentiment: input.sentiment, tags },
     });
     notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
-    // Read back in the same transaction: the answer is what the thread will show.
-    return loadInsight(tx, actor.userId, id) as Insight;
+    // Read back in the same transaction: the answer is what the thread will show, as JSON (see presented.ts).
+    return loadInsightJson(tx, actor.userId, id) as string;
   };
 }
 
 /** Posts an insight in a transaction of its own (seeds, scripts). */
-export const createInsight = (store: Store, actor: Principal, input: CreateInsight): Insight => store.write(newInsight(actor, input));
+export const createInsight = (store: Store, actor: Principal, input: CreateInsight): Insight => JSON.parse(store.write(newInsight(actor, input))) as Insight;
 
-/** Posts an insight from a request: commits with the other posts of the same moment (see Store.writeGrouped). */
-export const postInsight = (store: Store, actor: Principal, input: CreateInsight): Promise<Insight> => store.writeGrouped(newInsight(actor, input));
+/** Posts an insight from a request, answered as JSON: commits with the other posts of the same moment (see Store.writeGrouped). */
+export const postInsight = (store: Store, actor: Principal, input: CreateInsight): Promise<string> => store.writeGrouped(newInsight(actor, input));
 
 /** The insight if the actor may change it: its author or an admin; a deleted one is 404 to everyone else. */
 function requireEditable(tx: Tx, actor: Principal, id: string) {
