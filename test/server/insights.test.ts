@@ -195,6 +195,22 @@ describe('insights', () => {
     expect(thread.truncated).toBe(false);
   });
 
+  it('cuts a body by its length as the client counts it, whatever its characters', async () => {
+    const cases = [
+      { body: 'a'.repeat(LIMITS.feedBodyLength), truncated: false },
+      { body: 'a'.repeat(LIMITS.feedBodyLength + 1), truncated: true },
+      { body: 'é'.repeat(LIMITS.feedBodyLength), truncated: false },
+      { body: '😀'.repeat(LIMITS.feedBodyLength / 2 + 1), truncated: true },
+    ];
+    for (const [i, { body }] of cases.entries()) await postInsight(agent, { body, tags: [`length-${i}`] });
+    for (const [i, { body, truncated }] of cases.entries()) {
+      const [item] = (await agent({ method: 'GET', url: `/api/insights?tag=length-${i}` })).json().items;
+      expect(item.truncated).toBe(truncated);
+      if (!truncated) expect(item.body).toBe(body);
+      else expect(item.body.length).toBeLessThanOrEqual(LIMITS.feedBodyLength + 1);
+    }
+  });
+
   it('a feed item is the thread in the wire shape, every list field filled, the body cut', async () => {
     const product = await loginAs(t.app, { email: 'product@example.com', password: 'frontline-demo' });
     const long = `@sam and @engineering: "quotes", a tab\t, <b>tags</b> and ünïcode ${'word '.repeat(200)}end`;

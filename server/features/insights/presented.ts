@@ -29,7 +29,10 @@ export const presentedColumns = {
     'author', json_object('id', ${users.id}, 'displayName', ${users.displayName}, 'handle', ${users.handle}),
     'createdAt', ${insights.createdAt}, 'editedAt', ${insights.editedAt}, 'deletedAt', ${insights.deletedAt},
     'replyCount', ${insights.replyCount})`,
-  body: insights.body,
+  // A body no list would cut comes quoted by SQLite; any other comes raw, for the server's excerpt. UTF-8 bytes
+  // are never fewer than the UTF-16 units `excerpt` counts, so a body within the limit in bytes is one it keeps whole.
+  quotedBody: sql<string | null>`iif(${insights.deletedAt} is null and octet_length(${insights.body}) <= ${LIMITS.feedBodyLength}, json_quote(${insights.body}), null)`,
+  body: sql<string | null>`iif(${insights.deletedAt} is null and octet_length(${insights.body}) <= ${LIMITS.feedBodyLength}, null, ${insights.body})`,
   deletedAt: insights.deletedAt,
   teamIds: sql<string>`${insights.teamIds}`,
   mentionCount: insights.mentionCount,
@@ -40,11 +43,11 @@ export const presentedColumns = {
 };
 
 // The presenter reads the columns by position: they must stay in this order.
-const [FIELDS, BODY, DELETED_AT, TEAM_IDS, MENTION_COUNT, REACTION_COUNT, ISSUE_COUNT] = [0, 1, 2, 3, 4, 5, 6];
+const [FIELDS, QUOTED_BODY, BODY, DELETED_AT, TEAM_IDS, MENTION_COUNT, REACTION_COUNT, ISSUE_COUNT] = [0, 1, 2, 3, 4, 5, 6, 7];
 /** Where the created time and id are in a presented row's values (a list's cursor). */
-export const PRESENTED_CREATED_AT = 7;
-export const PRESENTED_ID = 8;
-if (Object.keys(presentedColumns).join() !== 'fields,body,deletedAt,teamIds,mentionCount,reactionCount,issueCount,createdAt,id') {
+export const PRESENTED_CREATED_AT = 8;
+export const PRESENTED_ID = 9;
+if (Object.keys(presentedColumns).join() !== 'fields,quotedBody,body,deletedAt,teamIds,mentionCount,reactionCount,issueCount,createdAt,id') {
   throw new Error('presentedColumns changed: update presentRows');
 }
 
@@ -92,6 +95,8 @@ const issuesOf = preparedFor((db) =>
     .prepare(),
 );
 
+/** The text of a body SQLite quoted: whole. */
+const QUOTED = { body: '', truncated: false };
 const NO_MENTIONS = JSON.stringify({ users: [], teams: [] });
 const NO_REACTIONS = JSON.stringify(REACTION_KINDS.map((kind) => ({ kind, count: 0, mine: false })));
 
@@ -130,14 +135,15 @@ export function presentRows(db: Queryable, viewerId: string, rows: readonly unkn
   const issuesById = lookUp(rows, ISSUE_COUNT, () => issuesOf(db), viewerId);
   return rows.map((row) => {
     const id = row[PRESENTED_ID] as string;
+    const quoted = row[QUOTED_BODY] as string | null;
     const body = row[BODY] as string;
-    const text = full ? { body, truncated: false } : row[DELETED_AT] !== null ? { body: '', truncated: false } : excerpt(body);
+    const text = quoted !== null ? QUOTED : full ? { body, truncated: false } : row[DELETED_AT] !== null ? { body: '', truncated: false } : excerpt(body);
     const teamIds = row[TEAM_IDS] as string;
     let teamsTakingPart = teamsJson.get(teamIds);
     if (teamsTakingPart === undefined) {
       const ids = JSON.parse(teamIds) as string[];
       teamsJson.set(teamIds, (teamsTakingPart = JSON.stringify(byName.filter((team) => ids.includes(team.id)))));
     }
-    return `{"body":${JSON.stringify(text.body)},"truncated":${text.truncated},"teamsTakingPart":${teamsTakingPart},"mentions":${mentionsById?.get(id) ?? NO_MENTIONS},"reactions":${reactionsById?.get(id) ?? NO_REACTIONS},"issues":${issuesById?.get(id) ?? '[]'},${(row[FIELDS] as string).slice(1)}`;
+    return `{"body":${quoted ?? JSON.stringify(text.body)},"truncated":${text.truncated},"teamsTakingPart":${teamsTakingPart},"mentions":${mentionsById?.get(id) ?? NO_MENTIONS},"reactions":${reactionsById?.get(id) ?? NO_REACTIONS},"issues":${issuesById?.get(id) ?? '[]'},${(row[FIELDS] as string).slice(1)}`;
   });
 }
