@@ -22,8 +22,8 @@ export function findPrincipalBySession(db: Queryable, cookie: string): Principal
 
 const TOKEN_TOUCH_MS = 60_000;
 
-export function findPrincipalByToken(db: Queryable, token: string): Principal | null {
-  const row = db
+const tokenPrincipal = preparedFor((db) =>
+  db
     .select({
       tokenId: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
@@ -33,8 +33,12 @@ export function findPrincipalByToken(db: Queryable, token: string): Principal | 
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), eq(users.active, true)))
-    .get();
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt), eq(users.active, true)))
+    .prepare(),
+);
+
+export function findPrincipalByToken(db: Queryable, token: string): Principal | null {
+  const row = tokenPrincipal(db).get({ hash: hashSecret(token) });
   if (!row) return null;
   // Recording every use would turn each read into a write; once a minute is enough to show activity.
   const now = Date.now();
