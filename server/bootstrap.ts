@@ -13,6 +13,14 @@ export interface BootstrapReport {
   createdAdmin: string | null;
 }
 
+/** The demo workspace: its people, 90 days of conversations and the issues they led to. */
+export function seedDemoWorkspace(app: FastifyInstance, passwordHash: string): void {
+  seedPeople(app.store.db, passwordHash);
+  seedIssues(app.store, seedConversations(app.store));
+  // The seed writes its 90 days out of time order: index them in time order, as live content is.
+  app.searchIndexer.rebuild();
+}
+
 /**
  * How an instance begins: the demo workspace on a new, empty database (unless
  * FRONTLINE_DEMO=0), and the configured admin when no admin exists yet.
@@ -25,8 +33,7 @@ export async function bootstrap(app: FastifyInstance): Promise<BootstrapReport> 
   deleteExpiredSessions(db);
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
   if (empty && demo) {
-    seedPeople(db, await hashPassword(DEMO_PASSWORD));
-    seedIssues(app.store, seedConversations(app.store));
+    seedDemoWorkspace(app, await hashPassword(DEMO_PASSWORD));
     report.seededDemo = true;
   }
   const hasAdmin = db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).get();

@@ -111,8 +111,26 @@ export const searchPageStyles = css`
     color: var(--fl-accent);
     background: var(--fl-accent-soft);
   }
+  .results-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--fl-space-2) var(--fl-space-4);
+    align-items: end;
+    justify-content: space-between;
+  }
+  .results-head .tabs {
+    flex: 1 1 24rem;
+  }
   .summary {
     margin-bottom: var(--fl-space-3);
+    font-size: var(--fl-text-sm);
+    color: var(--fl-text-muted);
+  }
+  .sort {
+    display: inline-flex;
+    margin-bottom: var(--fl-space-4);
+    gap: var(--fl-space-2);
+    align-items: baseline;
     font-size: var(--fl-text-sm);
     color: var(--fl-text-muted);
   }

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { LIMITS } from '../../shared/limits.js';
 import { parseSearch, SEARCH_FILTERS, type SearchFilter } from '../../shared/search-query.js';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../shared/search.js';
+import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchSort } from '../../shared/search.js';
 import type { ApiError } from '../api/http.js';
 import { search } from '../api/search.js';
 import '../components/empty-state.js';
@@ -28,16 +28,20 @@ const kindOf = (query: URLSearchParams): Tab => {
   return (SEARCH_KINDS as readonly string[]).includes(kind) ? (kind as SearchKind) : 'all';
 };
 
-const hrefOf = (q: string, tab: Tab) => {
+const sortOf = (query: URLSearchParams): SearchSort => (query.get('sort') === 'newest' ? 'newest' : 'relevance');
+
+const hrefOf = (q: string, tab: Tab, sort: SearchSort) => {
   const params = new URLSearchParams();
   params.set('q', q);
   if (tab !== 'all') params.set('kind', tab);
+  if (sort !== 'relevance') params.set('sort', sort);
   return `/search?${params.toString()}`;
 };
 
 /**
- * `/search?q=&kind=`: a search form prefilled from the URL, tabs per kind
- * with their counts (the tab lives in the URL), hits with the matching words
+ * `/search?q=&kind=&sort=`: a search form prefilled from the URL, tabs per
+ * kind with their counts and best match or newest first (both live in the
+ * URL), hits with the matching words
  * marked, "Load more" by cursor, the filters read from the query as chips
  * that can be removed, and how the search language works.
  */
@@ -76,6 +80,10 @@ export class SearchPage extends LitElement {
     return kindOf(this.#route.route.query);
   }
 
+  get #sort(): SearchSort {
+    return sortOf(this.#route.route.query);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#loadedKey = '';
@@ -84,7 +92,7 @@ export class SearchPage extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     if (this.#route.route.name !== 'search') return;
     const q = this.#q;
-    const key = JSON.stringify([q, this.#tab]);
+    const key = JSON.stringify([q, this.#tab, this.#sort]);
     if (key === this.#loadedKey) return;
     this.#loadedKey = key;
     // Another tab of the same query keeps its counts; a new query starts afresh.
@@ -99,7 +107,7 @@ export class SearchPage extends LitElement {
   async #fetch(cursor: string | null, signal: AbortSignal) {
     const q = this.#q;
     const tab = this.#tab;
-    const answer = await search({ q, kind: tab === 'all' ? null : tab, limit: PAGE, cursor }, signal);
+    const answer = await search({ q, kind: tab === 'all' ? null : tab, sort: this.#sort, limit: PAGE, cursor }, signal);
     if (!signal.aborted) {
       this.counts = answer.counts;
       this.capped = answer.capped;
@@ -173,24 +181,34 @@ export class SearchPage extends LitElement {
 
   #renderResults(q: string) {
     const tab = this.#tab;
+    const newest = this.#sort === 'newest';
     return html`
-      <div role="tablist" aria-label="Kind of result" class="tabs" @keydown=${this.#onTabKey}>
-        ${TABS.map((t) => {
-          const count = this.#countOf(t);
-          return html`
-            <button
-              role="tab"
-              type="button"
-              id=${`tab-${t}`}
-              aria-controls="results-panel"
-              aria-selected=${t === tab ? 'true' : 'false'}
-              tabindex=${t === tab ? '0' : '-1'}
-              @click=${() => this.#setTab(t)}
-            >
-              ${tabWords(t)}${count === null ? nothing : html` <span class="count">${countText(count, this.capped)}</span>`}
-            </button>
-          `;
-        })}
+      <div class="results-head">
+        <div role="tablist" aria-label="Kind of result" class="tabs" @keydown=${this.#onTabKey}>
+          ${TABS.map((t) => {
+            const count = this.#countOf(t);
+            return html`
+              <button
+                role="tab"
+                type="button"
+                id=${`tab-${t}`}
+                aria-controls="results-panel"
+                aria-selected=${t === tab ? 'true' : 'false'}
+                tabindex=${t === tab ? '0' : '-1'}
+                @click=${() => this.#setTab(t)}
+              >
+                ${tabWords(t)}${count === null ? nothing : html` <span class="count">${countText(count, this.capped)}</span>`}
+              </button>
+            `;
+          })}
+        </div>
+        <label class="sort">
+          Sort
+          <select .value=${this.#sort} @change=${this.#onSort}>
+            <option value="relevance" ?selected=${!newest}>Best match</option>
+            <option value="newest" ?selected=${newest}>Newest</option>
+          </select>
+        </label>
       </div>
       <div role="tabpanel" id="results-panel" aria-labelledby=${`tab-${tab}`}>${this.#renderPanel(q, tab)}</div>
     `;
@@ -211,14 +229,17 @@ export class SearchPage extends LitElement {
     if (list.items.length === 0) return this.#renderEmpty(q, tab);
     const total = this.#countOf(tab) ?? list.items.length;
     const what = tab === 'all' ? 'matches' : KIND_WORDS[tab].many.toLowerCase();
+    const newest = this.#sort === 'newest';
     return html`
       <p class="summary" role="status">
         ${list.nextCursor ? `Showing ${list.items.length} of ${countText(total, this.capped)} ${what}` : `${countText(total, this.capped)} ${total === 1 ? 'match' : what}`}
-        for “${q}”, best first.
+        for “${q}”, ${newest ? 'newest' : 'best'} first.
       </p>
       ${this.capped
         ? html`<p class="message warning capped">
-            So many things match that only the most recent of them were ranked: the counts are lower bounds. Add a word or a filter to narrow the search.
+            ${newest
+              ? 'So many things match that only the most recent of them were counted: the counts are lower bounds. “Load more” still goes back through all of them.'
+              : 'So many things match that only the most recent of them were ranked: the counts are lower bounds. Add a word or a filter to narrow the search.'}
           </p>`
         : nothing}
       <ol class="results" aria-busy=${list.loading ? 'true' : 'false'}>
@@ -298,14 +319,14 @@ export class SearchPage extends LitElement {
       router.navigate('/search');
       return;
     }
-    const href = hrefOf(q, this.#tab);
+    const href = hrefOf(q, this.#tab, this.#sort);
     if (href === location.pathname + location.search) this.#retry();
     else router.navigate(href);
   }
 
   async #removeFilter(name: SearchFilter): Promise<void> {
     const q = withoutFilter(this.#q, name).trim();
-    router.navigate(q ? hrefOf(q, this.#tab) : '/search');
+    router.navigate(q ? hrefOf(q, this.#tab, this.#sort) : '/search');
     await this.updateComplete;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
     if (input) input.value = q;
@@ -315,8 +336,13 @@ export class SearchPage extends LitElement {
   }
 
   #setTab(tab: Tab, focus = false): void {
-    router.navigate(hrefOf(this.#q, tab), { replace: true });
+    router.navigate(hrefOf(this.#q, tab, this.#sort), { replace: true });
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  #onSort(event: Event): void {
+    const sort = sortOf(new URLSearchParams({ sort: (event.target as HTMLSelectElement).value }));
+    router.navigate(hrefOf(this.#q, this.#tab, sort), { replace: true });
   }
 
   #onTabKey(event: KeyboardEvent): void {

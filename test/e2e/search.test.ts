@@ -218,6 +218,20 @@ describe('search in a real browser', () => {
     await page.keyboard.press('Home');
     await page.waitForURL(`${server.url}/search?q=export`);
 
+    // Newest first, chosen by keyboard and kept in the URL: the times only go back.
+    const sort = page.getByRole('combobox', { name: 'Sort' });
+    await tabTo(sort, 60);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(`${server.url}/search?q=export&sort=newest`);
+    await page.getByRole('status').filter({ hasText: /for “export”, newest first/ }).waitFor();
+    await expect.poll(() => results.count()).toBe(Math.min(20, all));
+    const times = await page.locator('fl-search-page .result time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+    expect(times).toEqual([...times].sort().reverse());
+    expect(await page.locator('fl-search-page .result mark').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForURL(`${server.url}/search?q=export`);
+    await page.getByRole('status').filter({ hasText: /for “export”, best first/ }).waitFor();
+
     // Filters read from the query show as chips; removing one rewrites the query.
     await page.goto(`${server.url}/search?q=${encodeURIComponent('export sentiment:negative channel:email')}`);
     const filters = page.getByRole('list', { name: 'Filters' });

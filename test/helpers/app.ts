@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type BuildOptions } from '../../server/app.js';
-import { bootstrap } from '../../server/bootstrap.js';
+import { bootstrap, seedDemoWorkspace } from '../../server/bootstrap.js';
 import type { Config } from '../../server/config.js';
 import type { Role } from '../../shared/roles.js';
-import { DEMO_PASSWORD, seedPeople, seedConversations, seedIssues } from '../../db/seed/demo.js';
+import { DEMO_PASSWORD, seedPeople } from '../../db/seed/demo.js';
 import { hashPassword } from '../../server/features/auth/passwords.js';
 
 export interface TestApp {
@@ -41,8 +41,8 @@ export async function buildTestApp(options: { demo?: 'people' | 'full' | false; 
   });
   if (demo) {
     demoHash ??= hashPassword(DEMO_PASSWORD);
-    seedPeople(app.store.db, await demoHash);
-    if (demo === 'full') seedIssues(app.store, seedConversations(app.store));
+    if (demo === 'full') seedDemoWorkspace(app, await demoHash);
+    else seedPeople(app.store.db, await demoHash);
   }
   await bootstrap(app);
   return {

@@ -210,6 +210,40 @@ describe('GET /api/search', () => {
     expect((await agent({ method: 'GET', url: `/api/insights?q=kerfuf*&cursor=${plain.nextCursor}` })).statusCode).toBe(400);
   });
 
+  it('sorts newest first on request: every match in time order, with snippets, paged without gap or repeat', async () => {
+    // The densest match is the oldest: best match puts it first, newest first puts it last.
+    const dense = await postInsight(agent, { body: 'Gallimaufry gallimaufry gallimaufry', channel: 'chat' });
+    const posted = [];
+    for (let i = 0; i < 5; i++) posted.push(await postInsight(agent, { body: `Gallimaufry number ${i}`, channel: i % 2 ? 'email' : 'chat' }));
+    const reply = (await engineer({ method: 'POST', url: `/api/insights/${posted[0]?.id}/replies`, payload: { body: 'Seen that gallimaufry too' } })).json();
+    const newestFirst = [dense.id, ...posted.map((p) => p.id), reply.id].reverse();
+    expect((await ids('gallimaufry'))[0]).toBe(dense.id);
+
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 10; page++) {
+      const res = await search('gallimaufry', `&sort=newest&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      if (page === 0) expect(body.counts).toEqual({ insight: 6, reply: 1, issue: 0, customer: 0 });
+      for (const hit of body.items) {
+        expect(hit.snippet.toLowerCase()).toContain('<mark>gallimaufry</mark>');
+        expect(hit.score).toBe(0);
+      }
+      seen.push(...body.items.map((i: { id: string }) => i.id));
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+      // A post arriving between pages does not shift the ones still to come.
+      if (page === 0) await postInsight(agent, { body: 'Gallimaufry arrives late' });
+    }
+    expect(seen).toEqual(newestFirst);
+    expect(await ids('gallimaufry channel:email', '&sort=newest&kind=insight')).toEqual([posted[3]?.id, posted[1]?.id]);
+    // Each order reads its own cursors only.
+    const ranked = (await search('gallimaufry', '&limit=1')).json();
+    expect((await search('gallimaufry', `&sort=newest&cursor=${ranked.nextCursor}`)).statusCode).toBe(400);
+    expect((await search('gallimaufry', '&sort=oldest')).statusCode).toBe(400);
+  });
+
   it('indexes content within a second of its commit without anyone draining by hand', async () => {
     const insight = await postInsight(agent, { body: 'Brouhaha at the front desk' });
     const started = Date.now();

@@ -129,28 +129,31 @@ export class SearchIndexer {
   }
 
   /**
-   * Rebuilds the whole index from the source tables in bulk (first start and
-   * `npm run reindex`): documents are copied oldest first so rowid order follows
-   * time, then FTS5 builds its index in one pass. Reports each step.
+   * Rebuilds the whole index from the source tables in bulk (first start, the
+   * demo's seed and `npm run reindex`): documents of every kind are copied in
+   * one pass, oldest first, so that their place in the index follows time as it
+   * does for content indexed as it is written (newest-first search and the
+   * feed's `q` read the index in that order); then FTS5 builds its index in one
+   * pass. Reports each step.
    */
   rebuild(onProgress: (step: string, done: number) => void = () => undefined): number {
-    const kinds: [string, string][] = [
-      ['customer', `select 'customer', id, name, trim(coalesce(company, '') || ' ' || coalesce(email, '') || ' ' || coalesce(crm_id, '')),
-          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' '), created_at, null, null, null from customers where merged_into is null order by created_at, id`],
-      ['insight', `select 'insight', i.id, coalesce(c.name, ''), i.body,
+    const kinds = [
+      `select 'customer' as kind, id, name, trim(coalesce(company, '') || ' ' || coalesce(email, '') || ' ' || coalesce(crm_id, '')),
+          replace(replace(replace(handles, '{', ''), '}', ''), '"', ' '), created_at as at, null, null, null from customers where merged_into is null`,
+      `select 'insight', i.id, coalesce(c.name, ''), i.body,
           trim(coalesce(c.company, '') || ' ' || replace(replace(replace(i.tags, '[', ''), ']', ''), '"', ' ')), i.created_at, i.channel, i.sentiment, i.author_id
-          from insights i left join customers c on c.id = i.customer_id where i.deleted_at is null order by i.created_at, i.id`],
-      ['reply', `select 'reply', r.id, '', r.body, '', r.created_at, null, null, r.author_id from replies r join insights i on i.id = r.insight_id
-          where r.deleted_at is null and i.deleted_at is null order by r.created_at, r.id`],
-      ['issue', `select 'issue', id, title, description || ' ' || coalesce(resolution_note, ''), kind, created_at, null, null, null from issues order by created_at, id`],
+          from insights i left join customers c on c.id = i.customer_id where i.deleted_at is null`,
+      `select 'reply', r.id, '', r.body, '', r.created_at, null, null, r.author_id from replies r join insights i on i.id = r.insight_id
+          where r.deleted_at is null and i.deleted_at is null`,
+      `select 'issue', id, title, description || ' ' || coalesce(resolution_note, ''), kind, created_at, null, null, null from issues`,
     ];
     let total = 0;
     this.sqlite.transaction(() => {
       this.sqlite.exec(`insert into search_fts(search_fts) values ('delete-all'); delete from search_docs; delete from search_outbox;`);
-      for (const [kind, query] of kinds) {
-        total += this.sqlite.prepare(`insert into search_docs (kind, ref_id, title, body, extra, at, channel, sentiment, author_id) ${query}`).run().changes;
-        onProgress(`copied ${kind === 'reply' ? 'replies' : `${kind}s`}`, total);
-      }
+      total = this.sqlite
+        .prepare(`insert into search_docs (kind, ref_id, title, body, extra, at, channel, sentiment, author_id) select * from (${kinds.join(' union all ')}) order by at, kind, id`)
+        .run().changes;
+      onProgress('copied insights, replies, issues and customers', total);
       this.sqlite.exec(`insert into search_fts(search_fts) values ('rebuild')`);
       onProgress('built the full-text index', total);
     })();

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CHANNELS, SENTIMENTS } from '../../../shared/insights.js';
 import { ISSUE_STATUSES } from '../../../shared/issues.js';
 import { toFtsQuery, type ParsedSearch, type SearchTerm } from '../../../shared/search-query.js';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search.js';
+import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchSort } from '../../../shared/search.js';
 import { invalid } from '../../errors.js';
 import { escapeHtml, highlighter } from './highlight.js';
 import { bm25Scorer, documentFrequency, frequencyFromWindow, indexStats } from './ranking.js';
@@ -109,11 +109,51 @@ function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']):
 export interface SearchOptions {
   kind?: SearchKind;
   limit: number;
+  /** `relevance` ranks the newest CANDIDATES matches and pages by `offset`; `newest` pages through every match by `before`. */
+  sort: SearchSort;
   offset: number;
+  /** Newest first: only matches indexed before this index position (the previous page's last). */
+  before?: number;
   now?: number;
 }
 
 export type SearchResult = ReturnType<typeof searchIndex>;
+
+type CandidateValues = [number, SearchKind, string, string, string, string, string, string | null];
+
+/**
+ * The matches of a query, newest indexed first: from the full-text index when
+ * it has words, else (filters alone) from search_docs. `columns` picks what is
+ * read (token counts as `z.sz`); `extra` adds conditions with their parameters.
+ */
+function matches(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, columns: string, limit: number, extra: { where: string[]; params: unknown[] }) {
+  const where = [...filters.where, ...extra.where];
+  const sql = fts
+    ? `select ${columns} from search_fts join search_docs d on d.id = search_fts.rowid
+       ${columns.includes('z.sz') ? 'join search_fts_docsize z on z.id = d.id' : ''} where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')} order by search_fts.rowid desc limit ${limit}`
+    : `select ${columns} from search_docs d where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${limit}`;
+  try {
+    return sqlite
+      .prepare(sql)
+      .raw()
+      .all(...(fts ? [fts] : []), ...filters.params, ...extra.params) as unknown[][];
+  } catch (error) {
+    // toFtsQuery quotes every term, so this is not expected; still, a query is never a 500.
+    throw invalid('That search could not be understood. Try plain words.', { field: 'q', reason: (error as Error).message });
+  }
+}
+
+/** Raw rows made into objects here: better-sqlite3's own objects per row cost more than the query. */
+function candidates(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, limit: number, extra = { where: [] as string[], params: [] as unknown[] }): Candidate[] {
+  const columns = `d.id, d.kind, d.ref_id, d.at, d.title, d.body, d.extra, ${fts ? 'hex(z.sz)' : 'null'}`;
+  return (matches(sqlite, fts, filters, columns, limit, extra) as CandidateValues[]).map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
+}
+
+const countsOf = (kinds: readonly SearchKind[]) => {
+  const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
+  for (const kind of kinds) counts[kind]++;
+  return counts;
+};
 
 export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opts: SearchOptions) {
   const fts = toFtsQuery(parsed.terms);
@@ -121,29 +161,13 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
   if (!fts && !hasFilters) {
     throw invalid(parsed.terms.length > 0 ? 'Add a word to look for: excluded words alone match everything.' : 'Type a word to search for.', { field: 'q' });
   }
-  const { where, params } = filterSql(sqlite, parsed.filters);
-  const sql = fts
-    ? `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, hex(z.sz) as sizes
-       from search_fts join search_docs d on d.id = search_fts.rowid join search_fts_docsize z on z.id = d.id
-       where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')}
-       order by search_fts.rowid desc limit ${CANDIDATES + 1}`
-    : `select d.id, d.kind, d.ref_id as refId, d.at, d.title, d.body, d.extra, null as sizes from search_docs d
-       where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${CANDIDATES + 1}`;
-  let rows: Candidate[];
-  try {
-    // Raw rows made into objects here: better-sqlite3's own objects per row cost more than the query.
-    const values = sqlite
-      .prepare(sql)
-      .raw()
-      .all(...(fts ? [fts] : []), ...params) as [number, SearchKind, string, string, string, string, string, string | null][];
-    rows = values.map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
-  } catch (error) {
-    // toFtsQuery quotes every term, so this is not expected; still, a query is never a 500.
-    throw invalid('That search could not be understood. Try plain words.', { field: 'q', reason: (error as Error).message });
-  }
+  const filters = filterSql(sqlite, parsed.filters);
+  const terms = fts ? parsed.terms : null;
+  if (opts.sort === 'newest') return newestFirst(sqlite, fts, filters, terms, opts);
+  let rows = candidates(sqlite, fts, filters, CANDIDATES + 1);
   const positive = parsed.terms.filter((t) => !t.negated);
   // One word, nothing else: the candidates are that word's newest matches, which is what its weight is estimated from.
-  const onlyTerm = positive.length === 1 && parsed.terms.length === 1 && where.length === 0;
+  const onlyTerm = positive.length === 1 && parsed.terms.length === 1 && filters.where.length === 0;
   const relevance = fts ? relevanceOf(sqlite, positive, { ids: rows.map((r) => r.id), onlyTerm }) : () => 1;
   const capped = rows.length > CANDIDATES;
   if (capped) rows = rows.slice(0, CANDIDATES);
@@ -154,11 +178,33 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
     r.score = relevance(r) * (1 + 0.5 * Math.exp(-ageDays / RECENCY_DAYS));
   }
   const ranked = rows.sort((a, b) => b.score - a.score || (a.at < b.at ? 1 : -1));
-  const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
-  for (const r of ranked) counts[r.kind]++;
   const ofKind = opts.kind ? ranked.filter((r) => r.kind === opts.kind) : ranked;
   const page = ofKind.slice(opts.offset, opts.offset + opts.limit);
-  return { counts, capped, items: present(sqlite, page, fts ? parsed.terms : null), hasMore: ofKind.length > opts.offset + opts.limit };
+  const hasMore = ofKind.length > opts.offset + opts.limit;
+  return { counts: countsOf(ranked.map((r) => r.kind)), capped, items: present(sqlite, page, terms), hasMore, last: null };
+}
+
+/**
+ * Newest first: one page read straight from the index after the previous
+ * page's last position, however many documents match; nothing is ranked
+ * (score 0). The counts cover the newest CANDIDATES matches, as when ranked.
+ */
+function newestFirst(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, terms: readonly SearchTerm[] | null, opts: SearchOptions) {
+  const kinds = matches(sqlite, fts, filters, 'd.kind', CANDIDATES + 1, { where: [], params: [] }).map((row) => row[0] as SearchKind);
+  const extra = { where: [] as string[], params: [] as unknown[] };
+  if (opts.kind) {
+    extra.where.push('d.kind = ?');
+    extra.params.push(opts.kind);
+  }
+  if (opts.before !== undefined) {
+    // On the index's own rowid, so that FTS5 starts there rather than at the newest match.
+    extra.where.push(`${fts ? 'search_fts.rowid' : 'd.id'} < ?`);
+    extra.params.push(opts.before);
+  }
+  const rows = candidates(sqlite, fts, filters, opts.limit + 1, extra);
+  const page = rows.slice(0, opts.limit);
+  const hasMore = rows.length > opts.limit;
+  return { counts: countsOf(kinds.slice(0, CANDIDATES)), capped: kinds.length > CANDIDATES, items: present(sqlite, page, terms), hasMore, last: page.at(-1)?.id ?? null };
 }
 
 function present(sqlite: Database.Database, page: Candidate[], terms: readonly SearchTerm[] | null): SearchHit[] {
