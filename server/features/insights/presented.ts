@@ -95,8 +95,6 @@ const issuesOf = preparedFor((db) =>
     .prepare(),
 );
 
-/** The text of a body SQLite quoted: whole. */
-const QUOTED = { body: '', truncated: false };
 const NO_MENTIONS = JSON.stringify({ users: [], teams: [] });
 const NO_REACTIONS = JSON.stringify(REACTION_KINDS.map((kind) => ({ kind, count: 0, mine: false })));
 
@@ -109,7 +107,7 @@ function lookUp(rows: readonly unknown[][], count: number, read: () => { all(val
 }
 
 /** Cuts long bodies on a word boundary so the feed carries what a list shows. */
-export function excerpt(body: string): { body: string; truncated: boolean } {
+function excerpt(body: string): { body: string; truncated: boolean } {
   if (body.length <= LIMITS.feedBodyLength) return { body, truncated: false };
   const cut = body.slice(0, LIMITS.feedBodyLength);
   const space = cut.lastIndexOf(' ');
@@ -120,6 +118,17 @@ const allTeams = preparedFor((db) => db.select({ id: teams.id, slug: teams.slug,
 
 /** Every team, in order of name: a handful of rows, read once per list instead of joined into every row. */
 const teamsByName = (db: Queryable): TeamRef[] => allTeams(db).all().sort((a, b) => a.name.localeCompare(b.name));
+
+/** A row's body as JSON: as SQLite quoted it, whole (`full`), empty once deleted, or cut to an excerpt. */
+function bodyOf(row: readonly unknown[], full: boolean): { json: string; truncated: boolean } {
+  const quoted = row[QUOTED_BODY] as string | null;
+  if (quoted !== null) return { json: quoted, truncated: false };
+  const body = row[BODY] as string;
+  if (full) return { json: JSON.stringify(body), truncated: false };
+  if (row[DELETED_AT] !== null) return { json: '""', truncated: false };
+  const cut = excerpt(body);
+  return { json: JSON.stringify(cut.body), truncated: cut.truncated };
+}
 
 /**
  * The JSON of each row of presentedColumns, in order: the feed's excerpt, or
@@ -135,15 +144,13 @@ export function presentRows(db: Queryable, viewerId: string, rows: readonly unkn
   const issuesById = lookUp(rows, ISSUE_COUNT, () => issuesOf(db), viewerId);
   return rows.map((row) => {
     const id = row[PRESENTED_ID] as string;
-    const quoted = row[QUOTED_BODY] as string | null;
-    const body = row[BODY] as string;
-    const text = quoted !== null ? QUOTED : full ? { body, truncated: false } : row[DELETED_AT] !== null ? { body: '', truncated: false } : excerpt(body);
+    const text = bodyOf(row, full);
     const teamIds = row[TEAM_IDS] as string;
     let teamsTakingPart = teamsJson.get(teamIds);
     if (teamsTakingPart === undefined) {
       const ids = JSON.parse(teamIds) as string[];
       teamsJson.set(teamIds, (teamsTakingPart = JSON.stringify(byName.filter((team) => ids.includes(team.id)))));
     }
-    return `{"body":${quoted ?? JSON.stringify(text.body)},"truncated":${text.truncated},"teamsTakingPart":${teamsTakingPart},"mentions":${mentionsById?.get(id) ?? NO_MENTIONS},"reactions":${reactionsById?.get(id) ?? NO_REACTIONS},"issues":${issuesById?.get(id) ?? '[]'},${(row[FIELDS] as string).slice(1)}`;
+    return `{"body":${text.json},"truncated":${text.truncated},"teamsTakingPart":${teamsTakingPart},"mentions":${mentionsById?.get(id) ?? NO_MENTIONS},"reactions":${reactionsById?.get(id) ?? NO_REACTIONS},"issues":${issuesById?.get(id) ?? '[]'},${(row[FIELDS] as string).slice(1)}`;
   });
 }
