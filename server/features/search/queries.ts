@@ -39,7 +39,13 @@ function relevanceOf(sqlite: Database.Database, terms: readonly SearchTerm[], ca
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
 /** Turns typed filters into SQL over `d` (search_docs), validating each value. */
-function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']): { where: string[]; params: unknown[] } {
+/** SQL conditions over `d` (search_docs) and their parameters, in order. */
+interface Conditions {
+  where: string[];
+  params: unknown[];
+}
+
+function filterSql(sqlite: Database.Database, filters: ParsedSearch['filters']): Conditions {
   const where: string[] = [];
   const params: unknown[] = [];
   const oneOf = (name: string, value: string, allowed: readonly string[]) => {
@@ -126,7 +132,7 @@ type CandidateValues = [number, SearchKind, string, string, string, string, stri
  * it has words, else (filters alone) from search_docs. `columns` picks what is
  * read (token counts as `z.sz`); `extra` adds conditions with their parameters.
  */
-function matches(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, columns: string, limit: number, extra: { where: string[]; params: unknown[] }) {
+function matches(sqlite: Database.Database, fts: string | null, filters: Conditions, columns: string, limit: number, extra: Conditions = { where: [], params: [] }) {
   const where = [...filters.where, ...extra.where];
   const sql = fts
     ? `select ${columns} from search_fts join search_docs d on d.id = search_fts.rowid
@@ -144,7 +150,7 @@ function matches(sqlite: Database.Database, fts: string | null, filters: { where
 }
 
 /** Raw rows made into objects here: better-sqlite3's own objects per row cost more than the query. */
-function candidates(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, limit: number, extra = { where: [] as string[], params: [] as unknown[] }): Candidate[] {
+function candidates(sqlite: Database.Database, fts: string | null, filters: Conditions, limit: number, extra?: Conditions): Candidate[] {
   const columns = `d.id, d.kind, d.ref_id, d.at, d.title, d.body, d.extra, ${fts ? 'hex(z.sz)' : 'null'}`;
   return (matches(sqlite, fts, filters, columns, limit, extra) as CandidateValues[]).map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
 }
@@ -189,9 +195,9 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
  * page's last position, however many documents match; nothing is ranked
  * (score 0). The counts cover the newest CANDIDATES matches, as when ranked.
  */
-function newestFirst(sqlite: Database.Database, fts: string | null, filters: { where: string[]; params: unknown[] }, terms: readonly SearchTerm[] | null, opts: SearchOptions) {
-  const kinds = matches(sqlite, fts, filters, 'd.kind', CANDIDATES + 1, { where: [], params: [] }).map((row) => row[0] as SearchKind);
-  const extra = { where: [] as string[], params: [] as unknown[] };
+function newestFirst(sqlite: Database.Database, fts: string | null, filters: Conditions, terms: readonly SearchTerm[] | null, opts: SearchOptions) {
+  const kinds = matches(sqlite, fts, filters, 'd.kind', CANDIDATES + 1).map((row) => row[0] as SearchKind);
+  const extra: Conditions = { where: [], params: [] };
   if (opts.kind) {
     extra.where.push('d.kind = ?');
     extra.params.push(opts.kind);
