@@ -54,8 +54,8 @@ function writeTags(tx: Tx, insightId: string, tags: readonly string[], createdAt
 }
 
 /**
- * The writes of a new insight, as a Store body: returns the insight as a
- * thread shows it, built from what it wrote rather than read back.
+ * The writes of a new insight, as a Store body: returns the insight's JSON as
+ * a thread shows it, read back inside the same transaction.
  */
 function newInsight(actor: Principal, input: CreateInsight) {
   return (ctx: WriteContext): string => {
@@ -93,7 +93,6 @@ function newInsight(actor: Principal, input: CreateInsight) {
       data: { insightId: id, authorId: actor.userId, customerId, channel: input.channel, sentiment: input.sentiment, tags },
     });
     notifyMentions(ctx, actor, id, mentioned, { type: 'insight', id }, input.body);
-    // Read back in the same transaction: the answer is what the thread will show, as JSON (see presented.ts).
     return loadInsightJson(tx, actor.userId, id) as string;
   };
 }
