@@ -243,6 +243,8 @@ export const issues = sqliteTable(
   },
   (t) => [
     index('issues_status').on(t.status, t.updatedAt),
+    // The list's default order (recently updated first, keyset on updated_at, id) reads this instead of sorting every issue.
+    index('issues_updated').on(t.updatedAt, t.id),
     index('issues_team').on(t.teamId, t.status),
     index('issues_priority').on(t.priorityScore, t.id),
     index('issues_created').on(t.createdAt),
