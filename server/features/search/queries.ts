@@ -129,14 +129,17 @@ type CandidateValues = [number, SearchKind, string, string, string, string, stri
 
 /**
  * The matches of a query, newest indexed first: from the full-text index when
- * it has words, else (filters alone) from search_docs. `columns` picks what is
- * read (token counts as `z.sz`); `extra` adds conditions with their parameters.
+ * it has words, else (filters alone) from search_docs. `read` is what is taken
+ * of each: its kind only (for the counts), or all a candidate needs (with its
+ * token counts from FTS5's docsize when there are words to rank by); `extra`
+ * adds conditions with their parameters.
  */
-function matches(sqlite: Database.Database, fts: string | null, filters: Conditions, columns: string, limit: number, extra: Conditions = { where: [], params: [] }) {
+function matches(sqlite: Database.Database, fts: string | null, filters: Conditions, read: 'kind' | 'candidate', limit: number, extra: Conditions = { where: [], params: [] }) {
   const where = [...filters.where, ...extra.where];
+  const columns = read === 'kind' ? 'd.kind' : `d.id, d.kind, d.ref_id, d.at, d.title, d.body, d.extra, ${fts ? 'hex(z.sz)' : 'null'}`;
   const sql = fts
     ? `select ${columns} from search_fts join search_docs d on d.id = search_fts.rowid
-       ${columns.includes('z.sz') ? 'join search_fts_docsize z on z.id = d.id' : ''} where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')} order by search_fts.rowid desc limit ${limit}`
+       ${read === 'candidate' ? 'join search_fts_docsize z on z.id = d.id' : ''} where search_fts match ? ${where.map((w) => `and (${w})`).join(' ')} order by search_fts.rowid desc limit ${limit}`
     : `select ${columns} from search_docs d where ${where.map((w) => `(${w})`).join(' and ')} order by d.id desc limit ${limit}`;
   try {
     return sqlite
@@ -151,8 +154,7 @@ function matches(sqlite: Database.Database, fts: string | null, filters: Conditi
 
 /** Raw rows made into objects here: better-sqlite3's own objects per row cost more than the query. */
 function candidates(sqlite: Database.Database, fts: string | null, filters: Conditions, limit: number, extra?: Conditions): Candidate[] {
-  const columns = `d.id, d.kind, d.ref_id, d.at, d.title, d.body, d.extra, ${fts ? 'hex(z.sz)' : 'null'}`;
-  return (matches(sqlite, fts, filters, columns, limit, extra) as CandidateValues[]).map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
+  return (matches(sqlite, fts, filters, 'candidate', limit, extra) as CandidateValues[]).map(([id, kind, refId, at, title, body, extra, sizes]) => ({ id, kind, refId, at, title, body, extra, sizes, score: 0 }));
 }
 
 const countsOf = (kinds: readonly SearchKind[]) => {
@@ -196,7 +198,7 @@ export function searchIndex(sqlite: Database.Database, parsed: ParsedSearch, opt
  * (score 0). The counts cover the newest CANDIDATES matches, as when ranked.
  */
 function newestFirst(sqlite: Database.Database, fts: string | null, filters: Conditions, terms: readonly SearchTerm[] | null, opts: SearchOptions) {
-  const kinds = matches(sqlite, fts, filters, 'd.kind', CANDIDATES + 1).map((row) => row[0] as SearchKind);
+  const kinds = matches(sqlite, fts, filters, 'kind', CANDIDATES + 1).map((row) => row[0] as SearchKind);
   const extra: Conditions = { where: [], params: [] };
   if (opts.kind) {
     extra.where.push('d.kind = ?');
